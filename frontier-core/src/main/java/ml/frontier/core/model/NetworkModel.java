@@ -1,0 +1,230 @@
+package ml.frontier.core.model;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ml.frontier.core.image.ImageShape;
+import ml.frontier.core.io.Hashing;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A network of the zoo with its parameters, held in native memory by a DJL {@link Model}, plus
+ * the metadata its model file carries.
+ *
+ * <p>Close it (try-with-resources) to free the native memory. Parameters are read and written
+ * as Java arrays by name, which is what attacks and watermark embedding need.
+ */
+public final class NetworkModel implements AutoCloseable {
+
+    private final Model model;
+    private final ModelZoo zoo;
+    private final Architecture architecture;
+    private ModelMetadata metadata;
+    private boolean closed;
+
+    private NetworkModel(Model model, ModelZoo zoo, Architecture architecture, ModelMetadata metadata) {
+        this.model = model;
+        this.zoo = zoo;
+        this.architecture = architecture;
+        this.metadata = metadata;
+    }
+
+    /** A new network with freshly initialised parameters; the seed fixes them. */
+    public static NetworkModel create(ModelZoo zoo, ModelSpec spec, long seed) {
+        Architecture a = zoo.get(spec.architecture());
+        Engines.seed(seed);
+        NetworkModel m = build(zoo, a, spec, ModelMetadata.fresh(spec, seed));
+        a.initialize(m.block(), spec, seed);
+        return m.rehash();
+    }
+
+    /** A network whose parameters come from {@code parameters} (as written by {@link #parameterBytes}). */
+    static NetworkModel load(ModelZoo zoo, ModelMetadata metadata, byte[] parameters)
+            throws IOException, MalformedModelException {
+        Architecture a = zoo.get(metadata.spec().architecture());
+        NetworkModel m = build(zoo, a, metadata.spec(), metadata);
+        try {
+            m.block().loadParameters(m.model.getNDManager(), new DataInputStream(new ByteArrayInputStream(parameters)));
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            m.close();
+            throw e;
+        }
+        return m;
+    }
+
+    private static NetworkModel build(ModelZoo zoo, Architecture a, ModelSpec spec, ModelMetadata metadata) {
+        Engines.pytorch();
+        Model model = Model.newInstance(spec.architecture(), Device.cpu(), Engines.PYTORCH);
+        try {
+            Block block = a.build(spec);
+            model.setBlock(block);
+            ImageShape in = spec.input();
+            block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, in.channels(), in.height(), in.width()));
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+        return new NetworkModel(model, zoo, a, metadata);
+    }
+
+    /** An independent copy: same spec, parameters and metadata. */
+    public NetworkModel copy() {
+        try {
+            return load(zoo, metadata, parameterBytes());
+        } catch (IOException | MalformedModelException e) {
+            throw new IllegalStateException("cannot copy a model", e);
+        }
+    }
+
+    public Block block() {
+        return model.getBlock();
+    }
+
+    public NDManager manager() {
+        return model.getNDManager();
+    }
+
+    public ModelZoo zoo() {
+        return zoo;
+    }
+
+    public Architecture architecture() {
+        return architecture;
+    }
+
+    public ModelSpec spec() {
+        return metadata.spec();
+    }
+
+    public ModelMetadata metadata() {
+        return metadata;
+    }
+
+    public void setMetadata(ModelMetadata metadata) {
+        this.metadata = metadata;
+    }
+
+    public ImageShape inputShape() {
+        return spec().input();
+    }
+
+    public int numClasses() {
+        return spec().numClasses();
+    }
+
+    /** The parameters in DJL's serialised form (what a model file stores). */
+    public byte[] parameterBytes() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            block().saveParameters(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Recomputes the parameters' SHA-256 into the metadata; call after changing parameters. */
+    public NetworkModel rehash() {
+        metadata = metadata.withHash(Hashing.sha256Hex(parameterBytes()));
+        return this;
+    }
+
+    /** SHA-256 of the current parameters. */
+    public String sha256() {
+        return Hashing.sha256Hex(parameterBytes());
+    }
+
+    /** Parameter names in a stable order. */
+    public List<String> parameterNames() {
+        List<String> names = new ArrayList<>();
+        for (var p : block().getParameters()) {
+            names.add(p.getKey());
+        }
+        return names;
+    }
+
+    public Parameter parameter(String name) {
+        Parameter p = block().getParameters().get(name);
+        if (p == null) {
+            throw new IllegalArgumentException("no parameter '" + name + "' in " + spec().architecture()
+                    + " (it has " + parameterNames() + ")");
+        }
+        return p;
+    }
+
+    /** A copy of a parameter's values. */
+    public float[] values(String name) {
+        return parameter(name).getArray().toFloatArray();
+    }
+
+    public long[] shape(String name) {
+        return parameter(name).getArray().getShape().getShape();
+    }
+
+    /** Overwrites a parameter's values in place (same length). */
+    public void setValues(String name, float[] values) {
+        NDArray a = parameter(name).getArray();
+        if (a.size() != values.length) {
+            throw new IllegalArgumentException(name + " holds " + a.size() + " values, got " + values.length);
+        }
+        a.set(values);
+    }
+
+    /** Whether the parameter is a trained weight or bias (not e.g. a batch-norm running statistic). */
+    public boolean isTrainable(String name) {
+        Parameter.Type t = parameter(name).getType();
+        return t == Parameter.Type.WEIGHT || t == Parameter.Type.BIAS || t == Parameter.Type.GAMMA
+                || t == Parameter.Type.BETA || t == Parameter.Type.OTHER;
+    }
+
+    /** Whether the parameter belongs to the last (output) layer. */
+    public boolean isLastLayer(String name) {
+        return architecture.isLastLayer(name, block());
+    }
+
+    /** The total number of parameter values. */
+    public long parameterCount() {
+        long n = 0;
+        for (var p : block().getParameters()) {
+            n += p.getValue().getArray().size();
+        }
+        return n;
+    }
+
+    /** Name → values of every parameter, copied. */
+    public Map<String, float[]> snapshot() {
+        Map<String, float[]> m = new java.util.LinkedHashMap<>();
+        for (String n : parameterNames()) {
+            m.put(n, values(n));
+        }
+        return m;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            model.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return spec().toString();
+    }
+}
