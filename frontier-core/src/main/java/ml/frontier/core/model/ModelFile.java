@@ -132,8 +132,12 @@ public final class ModelFile {
                 throw new FrontierException(file + ": damaged model file (header has no architecture)");
             }
             long paramLength = in.readLong();
-            if (paramLength < 0 || paramLength > bytes.length) {
+            if (paramLength < 0) {
                 throw new FrontierException(file + ": damaged model file (bad parameter length " + paramLength + ")");
+            }
+            if (paramLength > in.available()) {
+                throw new FrontierException(file + ": truncated model file (" + in.available() + " of " + paramLength
+                        + " parameter bytes)");
             }
             byte[] params = in.readNBytes((int) paramLength);
             if (params.length != paramLength) {

@@ -59,7 +59,19 @@ public final class NetworkModel implements AutoCloseable {
         Architecture a = zoo.get(metadata.spec().architecture());
         NetworkModel m = build(zoo, a, metadata.spec(), metadata);
         try {
+            Map<String, Shape> expected = new java.util.LinkedHashMap<>();
+            for (var p : m.block().getParameters()) {
+                expected.put(p.getKey(), p.getValue().getArray().getShape());
+            }
             m.block().loadParameters(m.model.getNDManager(), new DataInputStream(new ByteArrayInputStream(parameters)));
+            // DJL does not check that loaded arrays have the shapes the architecture needs
+            for (var p : m.block().getParameters()) {
+                Shape got = p.getValue().getArray().getShape();
+                if (!got.equals(expected.get(p.getKey()))) {
+                    throw new MalformedModelException("parameter " + p.getKey() + " has shape " + got + ", the architecture needs "
+                            + expected.get(p.getKey()));
+                }
+            }
         } catch (IOException | MalformedModelException | RuntimeException e) {
             m.close();
             throw e;

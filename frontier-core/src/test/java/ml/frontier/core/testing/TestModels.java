@@ -58,9 +58,9 @@ public final class TestModels {
         return trained("mlp", Map.of("hidden", "64"), seed, 4000, 2);
     }
 
-    /** CNN with 8 and 16 filters and dense 32, 1 epoch on 4,000 images: ≈ 90% test accuracy. */
+    /** CNN with 8 and 16 filters and dense 32, 2 epochs on 4,000 images: ≈ 93% test accuracy. */
     public static NetworkModel cnn(long seed) {
-        return trained("cnn", Map.of("conv1", "8", "conv2", "16", "dense", "32"), seed, 4000, 1);
+        return trained("cnn", Map.of("conv1", "8", "conv2", "16", "dense", "32"), seed, 4000, 2);
     }
 
     public static NetworkModel trained(String architecture, Map<String, String> hyper, long seed, int trainSize, int epochs) {

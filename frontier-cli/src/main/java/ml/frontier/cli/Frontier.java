@@ -1,0 +1,57 @@
+package ml.frontier.cli;
+
+import ml.frontier.cli.common.ErrorHandler;
+import ml.frontier.core.model.Engines;
+import ml.frontier.core.model.FrontierVersion;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code frontier} command: ownership watermarks, tamper detection and distributed GAN
+ * training for neural networks, through nothing but a model's prediction API where the method
+ * allows it.
+ */
+@Command(name = "frontier",
+        mixinStandardHelpOptions = true,
+        versionProvider = Frontier.Version.class,
+        description = "Watermark, tamper-check, serve and attack neural networks; train GANs over distributed data.",
+        subcommands = {
+                CommandLine.HelpCommand.class,
+                TrainCommand.class,
+                EvalCommand.class,
+                InfoCommand.class,
+                ExportCommand.class,
+                DemoCommand.class,
+                LabCommand.class,
+        })
+public final class Frontier implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Builds the command line with Frontier's error handling (tests use this too). */
+    public static CommandLine commandLine() {
+        Engines.configureOffline();
+        CommandLine cl = new CommandLine(new Frontier());
+        cl.setExecutionExceptionHandler(new ErrorHandler());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return cl;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** Frontier and engine versions. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Frontier " + FrontierVersion.VERSION, Engines.versions()};
+        }
+    }
+}

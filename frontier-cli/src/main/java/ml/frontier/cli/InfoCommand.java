@@ -1,0 +1,47 @@
+package ml.frontier.cli;
+
+import ml.frontier.core.io.ArrayBundle;
+import ml.frontier.core.model.ModelFile;
+import ml.frontier.core.model.ModelMetadata;
+import ml.frontier.core.model.ModelZoo;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code frontier info}: what a model file says about itself, or the zoo's architectures. */
+@Command(name = "info", mixinStandardHelpOptions = true,
+        description = "Show a model file's metadata (architecture, data, accuracy, seed, hash, history), or the zoo.")
+public final class InfoCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "FILE", description = "A model file.")
+    Path file;
+
+    @Option(names = "--zoo", description = "List the architectures and their hyper-parameters.")
+    boolean zoo;
+
+    @Override
+    public Integer call() throws Exception {
+        var out = spec.commandLine().getOut();
+        if (zoo || file == null) {
+            ModelZoo z = ModelZoo.standard();
+            for (String n : z.names()) {
+                out.printf("%-7s %s%n        defaults %s%n", n, z.get(n).description(), new java.util.TreeMap<>(z.get(n).defaults()));
+            }
+            return 0;
+        }
+        if (!Files.exists(file)) {
+            throw new ml.frontier.core.FrontierException(file + ": no such file");
+        }
+        ModelMetadata m = ModelFile.readMetadata(file);
+        out.println(ArrayBundle.JSON.writeValueAsString(m));
+        return 0;
+    }
+}

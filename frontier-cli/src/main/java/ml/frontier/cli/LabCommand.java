@@ -1,0 +1,22 @@
+package ml.frontier.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code frontier lab …}: the papers' experiments and the benchmarks, each writing CSV, PNG and Markdown. */
+@Command(name = "lab",
+        mixinStandardHelpOptions = true,
+        description = "Reproduce the papers' experiments and run benchmarks (CSV + PNG + Markdown reports).",
+        subcommands = {
+                CommandLine.HelpCommand.class,
+        })
+public final class LabCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,185 @@
+package ml.frontier.lab.speed;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ml.frontier.core.classifier.WhiteBoxClassifier;
+import ml.frontier.core.data.Dataset;
+import ml.frontier.core.image.ImageBatch;
+import ml.frontier.core.model.Forward;
+import ml.frontier.core.model.NetworkModel;
+import ml.frontier.core.train.Adam;
+import ml.frontier.core.train.Gradients;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A copy of core's training loop (Adam, softmax cross-entropy, a seeded shuffle per epoch)
+ * with per-phase timers, in which a {@link Variant} switches on changes that cut DJL's
+ * per-batch overhead. Each call trains one epoch in place.
+ */
+final class LabTrainer {
+
+    /** What one epoch measured. */
+    record EpochResult(double seconds, double loss, double accuracy, SpeedRow.Phases phases) {}
+
+    private static final int UPLOAD_CHUNK = 8192;
+
+    private final Variant variant;
+    private final float learningRate;
+
+    LabTrainer(Variant variant, float learningRate) {
+        if (variant == Variant.CORE) {
+            throw new IllegalArgumentException("the core variant runs core's ClassifierTrainer, not the lab loop");
+        }
+        this.variant = variant;
+        this.learningRate = learningRate;
+    }
+
+    /** Trains one epoch (or its first {@code maxBatches} batches when positive) in place. */
+    EpochResult epoch(NetworkModel model, Dataset train, int batchSize, Random rng, int maxBatches) {
+        List<Parameter> params = new ArrayList<>();
+        for (var p : model.block().getParameters()) {
+            p.getValue().freeze(false);
+            params.add(p.getValue());
+        }
+        int[] order = Dataset.permutation(train.size(), rng);
+        int batches = (train.size() + batchSize - 1) / batchSize;
+        if (maxBatches > 0) {
+            batches = Math.min(batches, maxBatches);
+        }
+        PhaseClock clock = new PhaseClock();
+        long t0 = System.nanoTime();
+        double lossSum = 0;
+        long correct = 0, seen = 0;
+        try (NDManager epochManager = model.manager().newSubManager();
+             Optimizer opt = variant.fusedAdam() ? new Fused(new FusedAdam(params, model.manager(), learningRate))
+                     : new Core(new Adam(params, model.manager(), learningRate))) {
+            NDArray allX = null, allY = null;
+            if (variant.nativeBatches()) {
+                clock.start();
+                allX = upload(epochManager, train.images());
+                allY = epochManager.create(toLong(train.labels()));
+                clock.mark(PhaseClock.Phase.BATCH);
+            }
+            for (int b = 0; b < batches; b++) {
+                int[] idx = Arrays.copyOfRange(order, b * batchSize, Math.min(order.length, (b + 1) * batchSize));
+                float[] stats = step(model, train, idx, allX, allY, opt, clock);
+                lossSum += stats[0] * idx.length;
+                correct += (long) stats[1];
+                seen += idx.length;
+            }
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        return new EpochResult(secs, lossSum / Math.max(1, seen), (double) correct / Math.max(1, seen),
+                clock.phases(secs));
+    }
+
+    private float[] step(NetworkModel model, Dataset train, int[] idx, NDArray allX, NDArray allY,
+                         Optimizer opt, PhaseClock clock) {
+        int k = model.numClasses();
+        float[] result = Gradients.run(gc -> {
+            try (NDManager sub = model.manager().newSubManager()) {
+                clock.start();
+                NDArray x, y;
+                int[] labels = new int[idx.length];
+                for (int i = 0; i < idx.length; i++) {
+                    labels[i] = train.labels()[idx[i]];
+                }
+                if (allX != null) {
+                    NDArray index = sub.create(toLong(idx));
+                    x = allX.get(index);
+                    y = allY.get(index);
+                    x.attach(sub);
+                    y.attach(sub);
+                } else {
+                    Dataset batch = train.select(idx);
+                    x = sub.create(batch.images().data(), new Shape(batch.images().djlShape()));
+                    y = variant.pickLoss() ? sub.create(toLong(labels)) : sub.create(labels);
+                }
+                clock.mark(PhaseClock.Phase.BATCH);
+                NDArray logits = Forward.logits(model.block(), new ParameterStore(sub, false), x, true);
+                NDArray logp = logits.logSoftmax(1);
+                NDArray loss = variant.pickLoss()
+                        ? logp.gather(y.reshape(-1, 1), 1).mean().neg()
+                        : logp.mul(y.oneHot(k)).sum().neg().div(idx.length);
+                clock.mark(PhaseClock.Phase.FORWARD);
+                gc.backward(loss);
+                clock.mark(PhaseClock.Phase.BACKWARD);
+                int[] pred = WhiteBoxClassifier.argmax(logits.toFloatArray(), k);
+                int correct = 0;
+                for (int i = 0; i < pred.length; i++) {
+                    if (pred[i] == labels[i]) {
+                        correct++;
+                    }
+                }
+                return new float[] {loss.getFloat(), correct};
+            }
+        });
+        clock.skip();
+        opt.step();
+        clock.mark(PhaseClock.Phase.OPTIMIZER);
+        return result;
+    }
+
+    /** The whole image set as one tensor, uploaded in chunks to keep direct buffers small. */
+    private static NDArray upload(NDManager manager, ImageBatch images) {
+        NDList parts = new NDList();
+        try (NDManager tmp = manager.newSubManager()) {
+            for (int from = 0; from < images.n(); from += UPLOAD_CHUNK) {
+                ImageBatch part = images.slice(from, Math.min(images.n(), from + UPLOAD_CHUNK));
+                parts.add(tmp.create(part.data(), new Shape(part.djlShape())));
+            }
+            NDArray all = parts.size() == 1 ? parts.get(0).duplicate() : NDArrays.concat(parts, 0);
+            all.attach(manager);
+            return all;
+        }
+    }
+
+    private static long[] toLong(int[] v) {
+        long[] out = new long[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i];
+        }
+        return out;
+    }
+
+    /** Core's Adam or the fused one, behind one step method. */
+    private interface Optimizer extends AutoCloseable {
+        void step();
+
+        @Override
+        void close();
+    }
+
+    private record Core(Adam adam) implements Optimizer {
+        @Override
+        public void step() {
+            adam.step();
+        }
+
+        @Override
+        public void close() {
+            adam.close();
+        }
+    }
+
+    private record Fused(FusedAdam adam) implements Optimizer {
+        @Override
+        public void step() {
+            adam.step();
+        }
+
+        @Override
+        public void close() {
+            adam.close();
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package ml.frontier.serve;
+
+import ml.frontier.core.FrontierException;
+import ml.frontier.core.classifier.WhiteBoxClassifier;
+import ml.frontier.core.image.ImageBatch;
+import ml.frontier.core.image.ImageShape;
+import ml.frontier.serve.protocol.Datatypes;
+import ml.frontier.serve.protocol.InferRequest;
+import ml.frontier.serve.protocol.InferResponse;
+import ml.frontier.serve.protocol.RequestTensor;
+import ml.frontier.serve.protocol.ResponseTensor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Checks an inference request against a model and runs it: one FP32 input of shape
+ * {@code [N,C,H,W]} or {@code [N,C*H*W]}, {@code 1 ≤ N ≤ maxBatch}, data length equal to the
+ * shape's product. Answers the label and, when the model exposes them and the client did not
+ * ask for fewer outputs, the softmax probabilities.
+ *
+ * <p>At most {@link ServeLimits#maxConcurrency()} inferences run at once; the engine already
+ * uses several threads per call, so more would only oversubscribe the cores.
+ */
+public final class InferenceService {
+
+    /** A response and how many images it answered (for metrics and the audit). */
+    public record Outcome(InferResponse response, int images) {}
+
+    private final ModelRegistry registry;
+    private final ServeLimits limits;
+    private final Semaphore permits;
+
+    public InferenceService(ModelRegistry registry, ServeLimits limits) {
+        this.registry = registry;
+        this.limits = limits;
+        this.permits = new Semaphore(limits.maxConcurrency(), true);
+    }
+
+    /** Validates and runs {@code request} on the model called {@code modelName}. */
+    public Outcome infer(String modelName, InferRequest request) {
+        ServedModel model = registry.get(modelName);
+        ImageBatch images = images(model, request);
+        List<String> wanted = wantedOutputs(model, request.outputs());
+        boolean probs = wanted.contains(ServedModel.PROBABILITIES);
+        List<ResponseTensor> outputs = new ArrayList<>();
+        acquire();
+        try {
+            if (probs) {
+                WhiteBoxClassifier wb = (WhiteBoxClassifier) model.classifier();
+                int k = wb.numClasses();
+                float[] logits = wb.logits(images);
+                for (String name : wanted) {
+                    outputs.add(name.equals(ServedModel.LABEL)
+                            ? ResponseTensor.labels(name, WhiteBoxClassifier.argmax(logits, k))
+                            : ResponseTensor.scores(name, WhiteBoxClassifier.softmax(logits, k), k));
+                }
+            } else {
+                outputs.add(ResponseTensor.labels(ServedModel.LABEL, model.classifier().predict(images)));
+            }
+        } catch (FrontierException e) {
+            throw new OipException(500, "inference failed: " + e.getMessage());
+        } finally {
+            permits.release();
+        }
+        return new Outcome(new InferResponse(model.name(), request.id(), outputs), images.n());
+    }
+
+    private void acquire() {
+        try {
+            permits.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OipException(503, "the server is shutting down");
+        }
+    }
+
+    private ImageBatch images(ServedModel model, InferRequest request) {
+        if (request.inputs().size() != 1) {
+            throw OipException.badRequest("model '" + model.name() + "' takes exactly one input tensor, the request has "
+                    + request.inputs().size());
+        }
+        RequestTensor t = request.inputs().get(0);
+        String what = t.name().isEmpty() ? "the input" : "input '" + t.name() + "'";
+        if (!Datatypes.FP32.equals(t.datatype())) {
+            throw OipException.badRequest(what + " has datatype " + t.datatype() + " but model '" + model.name()
+                    + "' takes FP32");
+        }
+        ImageShape s = model.classifier().inputShape();
+        long[] shape = t.shape();
+        boolean nchw = shape.length == 4 && shape[1] == s.channels() && shape[2] == s.height() && shape[3] == s.width();
+        boolean flat = shape.length == 2 && shape[1] == s.size();
+        if (!nchw && !flat) {
+            throw OipException.badRequest(what + " has shape " + t.shapeText() + " but model '" + model.name()
+                    + "' takes [N, " + s.channels() + ", " + s.height() + ", " + s.width() + "] or [N, " + s.size() + "]");
+        }
+        long n = shape[0];
+        if (n < 0) {
+            throw OipException.badRequest(what + " has a negative batch size " + n);
+        }
+        if (n == 0) {
+            throw OipException.badRequest("empty batch: " + what + " holds no images");
+        }
+        if (n > limits.maxBatch()) {
+            throw OipException.tooLarge(what + " holds " + n + " images, more than this server's limit of "
+                    + limits.maxBatch() + " per request");
+        }
+        long expected = n * s.size();
+        if (t.data().length != expected) {
+            throw OipException.badRequest(what + " holds " + t.data().length + " values but shape " + t.shapeText()
+                    + " needs " + expected);
+        }
+        return ImageBatch.of(t.data(), (int) n, s);
+    }
+
+    private static List<String> wantedOutputs(ServedModel model, List<String> requested) {
+        if (requested.isEmpty()) {
+            return model.outputNames();
+        }
+        List<String> out = new ArrayList<>();
+        for (String name : requested) {
+            if (!model.outputNames().contains(name)) {
+                throw OipException.badRequest("model '" + model.name() + "' has no output '" + name + "' (it has: "
+                        + String.join(", ", model.outputNames()) + ")");
+            }
+            if (!out.contains(name)) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+}

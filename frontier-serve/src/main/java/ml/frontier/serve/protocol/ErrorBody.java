@@ -1,0 +1,4 @@
+package ml.frontier.serve.protocol;
+
+/** The OIP error body: {@code {"error": "what is wrong"}}. */
+public record ErrorBody(String error) {}

