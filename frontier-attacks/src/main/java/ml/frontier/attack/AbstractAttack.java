@@ -71,6 +71,11 @@ public abstract class AbstractAttack implements Attack {
         return test.size() == 0 ? Double.NaN : Evaluation.accuracy(new DjlClassifier(model), test);
     }
 
+    /** A float parameter as the double it reads as (1e-3f → 0.001, not 0.0010000000474974513). */
+    protected static double decimal(float v) {
+        return Double.parseDouble(Float.toString(v));
+    }
+
     private static void checkData(NetworkModel model, Dataset data, String what) throws FrontierException {
         if (data.size() > 0 && !data.shape().equals(model.inputShape())) {
             throw new FrontierException(what + " " + data + " does not fit the model's input " + model.inputShape());

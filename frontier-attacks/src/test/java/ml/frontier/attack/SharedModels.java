@@ -7,6 +7,7 @@ import ml.frontier.core.testing.TestModels;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Small trained models shared by the attack tests of one JVM (trained once, never modified). */
 public final class SharedModels {
@@ -24,9 +25,10 @@ public final class SharedModels {
         return mlp;
     }
 
+    /** A tiny CNN (4 and 8 filters, dense 16), one epoch on 1,000 images: conv tensors for the tests, cheaply. */
     public static synchronized NetworkModel cnn() {
         if (cnn == null) {
-            cnn = TestModels.cnn(1);
+            cnn = TestModels.trained("cnn", Map.of("conv1", "4", "conv2", "8", "dense", "16"), 1, 1000, 1);
         }
         return cnn;
     }

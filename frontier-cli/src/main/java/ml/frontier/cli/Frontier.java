@@ -23,6 +23,11 @@ import picocli.CommandLine.Command;
                 ExportCommand.class,
                 DemoCommand.class,
                 LabCommand.class,
+                ml.frontier.cli.gan.GanCommand.class,
+                ml.frontier.cli.watermark.WatermarkCommand.class,
+                ml.frontier.cli.attack.AttackCommand.class,
+                ml.frontier.cli.serve.ServeCommand.class,
+                ml.frontier.cli.tamper.TamperCommand.class,
         })
 public final class Frontier implements Runnable {
 

@@ -9,6 +9,10 @@ import picocli.CommandLine.Command;
         description = "Reproduce the papers' experiments and run benchmarks (CSV + PNG + Markdown reports).",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                ml.frontier.cli.lab.LabWatermarkCommand.class,
+                ml.frontier.cli.lab.LabTamperCommand.class,
+                ml.frontier.cli.lab.LabSpeedCommand.class,
+                ml.frontier.cli.lab.LabMdganCommand.class,
         })
 public final class LabCommand implements Runnable {
 

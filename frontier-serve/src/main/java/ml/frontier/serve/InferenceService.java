@@ -12,7 +12,12 @@ import ml.frontier.serve.protocol.ResponseTensor;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Checks an inference request against a model and runs it: one FP32 input of shape
@@ -20,22 +25,28 @@ import java.util.concurrent.Semaphore;
  * shape's product. Answers the label and, when the model exposes them and the client did not
  * ask for fewer outputs, the softmax probabilities.
  *
- * <p>At most {@link ServeLimits#maxConcurrency()} inferences run at once; the engine already
- * uses several threads per call, so more would only oversubscribe the cores.
+ * <p>Inferences run on {@link ServeLimits#maxConcurrency()} dedicated threads, in arrival order:
+ * the engine then sees a few long-lived threads (its per-thread caches stay warm) rather than
+ * every HTTP worker, and the cores are not oversubscribed. HTTP threads parse and wait.
  */
-public final class InferenceService {
+public final class InferenceService implements AutoCloseable {
 
     /** A response and how many images it answered (for metrics and the audit). */
     public record Outcome(InferResponse response, int images) {}
 
     private final ModelRegistry registry;
     private final ServeLimits limits;
-    private final Semaphore permits;
+    private final ExecutorService workers;
 
     public InferenceService(ModelRegistry registry, ServeLimits limits) {
         this.registry = registry;
         this.limits = limits;
-        this.permits = new Semaphore(limits.maxConcurrency(), true);
+        AtomicInteger count = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(limits.maxConcurrency(), r -> {
+            Thread t = new Thread(r, "frontier-infer-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Validates and runs {@code request} on the model called {@code modelName}. */
@@ -43,37 +54,50 @@ public final class InferenceService {
         ServedModel model = registry.get(modelName);
         ImageBatch images = images(model, request);
         List<String> wanted = wantedOutputs(model, request.outputs());
-        boolean probs = wanted.contains(ServedModel.PROBABILITIES);
-        List<ResponseTensor> outputs = new ArrayList<>();
-        acquire();
+        Future<List<ResponseTensor>> result;
         try {
-            if (probs) {
-                WhiteBoxClassifier wb = (WhiteBoxClassifier) model.classifier();
-                int k = wb.numClasses();
-                float[] logits = wb.logits(images);
-                for (String name : wanted) {
-                    outputs.add(name.equals(ServedModel.LABEL)
-                            ? ResponseTensor.labels(name, WhiteBoxClassifier.argmax(logits, k))
-                            : ResponseTensor.scores(name, WhiteBoxClassifier.softmax(logits, k), k));
-                }
-            } else {
-                outputs.add(ResponseTensor.labels(ServedModel.LABEL, model.classifier().predict(images)));
-            }
-        } catch (FrontierException e) {
-            throw new OipException(500, "inference failed: " + e.getMessage());
-        } finally {
-            permits.release();
-        }
-        return new Outcome(new InferResponse(model.name(), request.id(), outputs), images.n());
-    }
-
-    private void acquire() {
-        try {
-            permits.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            result = workers.submit(() -> run(model, images, wanted));
+        } catch (RejectedExecutionException e) {
             throw new OipException(503, "the server is shutting down");
         }
+        try {
+            return new Outcome(new InferResponse(model.name(), request.id(), result.get()), images.n());
+        } catch (InterruptedException e) {
+            result.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new OipException(503, "the server is shutting down");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof FrontierException fe) {
+                throw new OipException(500, "inference failed: " + fe.getMessage());
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException("inference failed", e.getCause());
+        }
+    }
+
+    private static List<ResponseTensor> run(ServedModel model, ImageBatch images, List<String> wanted) throws FrontierException {
+        List<ResponseTensor> outputs = new ArrayList<>();
+        if (wanted.contains(ServedModel.PROBABILITIES)) {
+            WhiteBoxClassifier wb = (WhiteBoxClassifier) model.classifier();
+            int k = wb.numClasses();
+            float[] logits = wb.logits(images);
+            for (String name : wanted) {
+                outputs.add(name.equals(ServedModel.LABEL)
+                        ? ResponseTensor.labels(name, WhiteBoxClassifier.argmax(logits, k))
+                        : ResponseTensor.scores(name, WhiteBoxClassifier.softmax(logits, k), k));
+            }
+        } else {
+            outputs.add(ResponseTensor.labels(ServedModel.LABEL, model.classifier().predict(images)));
+        }
+        return outputs;
+    }
+
+    /** Stops the inference threads (requests still queued fail with 503). */
+    @Override
+    public void close() {
+        workers.shutdownNow();
     }
 
     private ImageBatch images(ServedModel model, InferRequest request) {

@@ -3,6 +3,7 @@ package ml.frontier.serve;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -21,7 +22,7 @@ public final class ServerMetrics {
     private static final class Histogram {
         final LongAdder[] counts = new LongAdder[BUCKETS.length];
         final LongAdder count = new LongAdder();
-        final java.util.concurrent.atomic.DoubleAdder sum = new java.util.concurrent.atomic.DoubleAdder();
+        final DoubleAdder sum = new DoubleAdder();
 
         Histogram() {
             for (int i = 0; i < counts.length; i++) {
@@ -72,11 +73,10 @@ public final class ServerMetrics {
         StringBuilder out = new StringBuilder(4096);
         out.append("# HELP frontier_http_requests_total HTTP requests by method, endpoint and status.\n");
         out.append("# TYPE frontier_http_requests_total counter\n");
-        new TreeMap<String, Long>(requests.entrySet().stream().collect(java.util.stream.Collectors.toMap(
-                e -> "{method=\"" + esc(e.getKey().method()) + "\",endpoint=\"" + esc(e.getKey().endpoint())
-                        + "\",status=\"" + e.getKey().status() + "\"}",
-                e -> e.getValue().sum(), Long::sum)))
-                .forEach((labels, n) -> out.append("frontier_http_requests_total").append(labels).append(' ').append(n).append('\n'));
+        Map<String, Long> byLabels = new TreeMap<>();
+        requests.forEach((k, n) -> byLabels.put("{method=\"" + esc(k.method()) + "\",endpoint=\"" + esc(k.endpoint())
+                + "\",status=\"" + k.status() + "\"}", n.sum()));
+        byLabels.forEach((labels, n) -> out.append("frontier_http_requests_total").append(labels).append(' ').append(n).append('\n'));
 
         out.append("# HELP frontier_http_request_duration_seconds HTTP request latency by endpoint.\n");
         out.append("# TYPE frontier_http_request_duration_seconds histogram\n");

@@ -37,7 +37,7 @@ class WatermarkTest {
 
     @BeforeAll
     void embed() throws FrontierException {
-        data = TestModels.mnist();
+        data = new TrainTest(TestModels.train(4000), TestModels.test(1000));
         source = TestModels.mlp(1);
         independent = TestModels.mlp(7);
         key = new KeyGenerator(KeyGenerator.Config.builder().optKeySize(40).optEpsilon(0.1f).optSeed(3).build())

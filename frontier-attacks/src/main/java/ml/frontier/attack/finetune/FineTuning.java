@@ -73,7 +73,7 @@ public final class FineTuning extends AbstractAttack {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("mode", mode.toString());
         m.put("epochs", epochs);
-        m.put("learningRate", (double) learningRate);
+        m.put("learningRate", decimal(learningRate));
         m.put("batchSize", batchSize);
         return m;
     }

@@ -75,7 +75,7 @@ public final class WeightPerturbation extends AbstractAttack {
     public Map<String, Object> parameters() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("count", count);
-        m.put("amount", (double) amount);
+        m.put("amount", decimal(amount));
         m.put("scope", scope.toString());
         return m;
     }

@@ -70,7 +70,7 @@ public final class MagnitudePruning extends AbstractAttack {
         m.put("scope", perLayer ? "per-layer" : "global");
         m.put("fineTuneEpochs", fineTuneEpochs);
         if (fineTuneEpochs > 0) {
-            m.put("learningRate", (double) learningRate);
+            m.put("learningRate", decimal(learningRate));
             m.put("batchSize", batchSize);
         }
         return m;

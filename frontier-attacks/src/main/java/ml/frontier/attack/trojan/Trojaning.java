@@ -90,7 +90,7 @@ public final class Trojaning extends AbstractAttack {
         m.put("targetClass", target);
         m.put("poisonFraction", poisonFraction);
         m.put("epochs", epochs);
-        m.put("learningRate", (double) learningRate);
+        m.put("learningRate", decimal(learningRate));
         m.put("batchSize", batchSize);
         return m;
     }

@@ -10,7 +10,7 @@ import ml.frontier.core.image.ImageShape;
  * <p>This is all that a remote prediction API gives, and all that watermark verification and
  * tamper checks may use. Implementations: a model trained here ({@link DjlClassifier}), an ONNX
  * file ({@link OnnxClassifier}), and a model behind an Open Inference Protocol endpoint
- * ({@code ml.frontier.serve.RemoteClassifier}).
+ * ({@code ml.frontier.serve.client.RemoteClassifier}).
  */
 public interface Classifier extends AutoCloseable {
 

@@ -7,7 +7,6 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.nn.convolutional.Conv2dTranspose;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
 import ml.frontier.core.image.ImageShape;
@@ -21,6 +20,11 @@ import java.util.List;
  * <p>Class conditioning of G uses no parameters (see {@link ClassCode}), so that MNIST-MLP's
  * generator has exactly the paper's 716,560 parameters: 100·512+512 + 512·512+512 + 512·784+784.
  * The discriminator has exactly 670,219: 784·512+512 + 512·512+512 + 512·11+11.
+ *
+ * <p>The CNN generators: the paper's transposed 5×5 convolutions of stride 2 are built as
+ * nearest-neighbour ×2 upsampling followed by a 5×5 convolution (padding 2) with the same
+ * kernels, hence the same parameter count: DJL 0.36's PyTorch engine does not implement
+ * deconvolution ({@code Conv2dTranspose} fails with "Not implemented").
  *
  * <p>The CNN discriminators: six 3×3 convolutions with 16, 32, 64, 128, 256, 512 kernels
  * (strides 2,1,2,1,2,1, padding 1, LeakyReLU 0.2), global average pooling, minibatch
@@ -54,7 +58,7 @@ public final class GanArchitectures {
         return new SequentialBlock().add(list -> new NDList(list.singletonOrThrow().reshape(shape)));
     }
 
-    /** MNIST-MLP: G = FC 512, 512, 784 (ReLU, sigmoid out); D = FC 512, 512, 11 (LeakyReLU 0.2). */
+    /** MNIST-MLP: G = FC 512, 512, 784 (LeakyReLU 0.2, sigmoid out); D = FC 512, 512, 11 (LeakyReLU 0.2). */
     static final class Mlp implements GanArchitecture {
         @Override
         public String name() {
@@ -85,9 +89,9 @@ public final class GanArchitectures {
         public Block generator() {
             return new SequentialBlock()
                     .add(Linear.builder().setUnits(512).build())
-                    .add(Activation::relu)
+                    .add(x -> Activation.leakyRelu(x, 0.2f))
                     .add(Linear.builder().setUnits(512).build())
-                    .add(Activation::relu)
+                    .add(x -> Activation.leakyRelu(x, 0.2f))
                     .add(Linear.builder().setUnits(784).build())
                     .add(Activation::sigmoid)
                     .add(reshape(-1, 1, 28, 28));
@@ -168,8 +172,9 @@ public final class GanArchitectures {
                     .add(Activation::relu)
                     .add(reshape(-1, channels, side, side));
             for (int i = 0; i < deconv.length; i++) {
-                g.add(Conv2dTranspose.builder().setKernelShape(new Shape(5, 5)).setFilters(deconv[i])
-                        .optStride(new Shape(2, 2)).optPadding(new Shape(2, 2)).optOutPadding(new Shape(1, 1)).build());
+                g.add(new SequentialBlock().add(list -> new NDList(list.singletonOrThrow().repeat(2, 2).repeat(3, 2))));
+                g.add(Conv2d.builder().setKernelShape(new Shape(5, 5)).setFilters(deconv[i])
+                        .optPadding(new Shape(2, 2)).build());
                 g.add(i == deconv.length - 1 ? Activation.sigmoidBlock() : Activation.reluBlock());
             }
             return g;

@@ -30,6 +30,7 @@ public final class Demo {
         List<DemoStep> s = new ArrayList<>();
         s.add(new TrainStep());
         s.add(new OnnxStep());
+        s.add(new ServeStep());
         return new Demo(s);
     }
 

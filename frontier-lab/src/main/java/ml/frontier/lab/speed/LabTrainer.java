@@ -57,6 +57,7 @@ final class LabTrainer {
         }
         PhaseClock clock = new PhaseClock();
         long t0 = System.nanoTime();
+        long cpu0 = clock.now();
         double lossSum = 0;
         long correct = 0, seen = 0;
         try (NDManager epochManager = model.manager().newSubManager();
@@ -79,7 +80,7 @@ final class LabTrainer {
         }
         double secs = (System.nanoTime() - t0) / 1e9;
         return new EpochResult(secs, lossSum / Math.max(1, seen), (double) correct / Math.max(1, seen),
-                clock.phases(secs));
+                clock.phases((clock.now() - cpu0) / 1e9));
     }
 
     private float[] step(NetworkModel model, Dataset train, int[] idx, NDArray allX, NDArray allY,

@@ -54,9 +54,9 @@ public final class SpeedBenchmark {
                     for (int r = 0; r < config.repeats(); r++) {
                         SpeedRow row = once(spec, dataName, data, batch, variant, config.repeatOffset() + r);
                         table.add(row);
-                        log.printf(Locale.ROOT, "djl %s %s batch %d %s #%d: epoch %.3f s (loss %.4f, acc %.4f), "
+                        log.printf(Locale.ROOT, "djl %s %s batch %d %s #%d: epoch %.3f s, cpu %.3f s (loss %.4f, acc %.4f), "
                                         + "inference %.0f images/s%n", dataName, arch, batch, variant.label(),
-                                row.repeat(), row.epochSeconds(), row.trainLoss(), row.trainAccuracy(),
+                                row.repeat(), row.epochSeconds(), row.epochCpuSeconds(), row.trainLoss(), row.trainAccuracy(),
                                 row.inferImagesPerSecond());
                         log.flush();
                     }
@@ -73,6 +73,7 @@ public final class SpeedBenchmark {
         try (NetworkModel model = NetworkModel.create(zoo, spec, seed)) {
             Dataset train = data.train();
             double seconds, loss, acc;
+            long cpu0;
             SpeedRow.Phases phases;
             if (variant == Variant.CORE) {
                 TrainingConfig tc = TrainingConfig.builder().optEpochs(1).optBatchSize(batch)
@@ -82,6 +83,7 @@ public final class SpeedBenchmark {
                     trainer.train(model, train.head(Math.min(train.size(), config.warmupBatches() * batch)), null);
                 }
                 System.gc();
+                cpu0 = cpuNanos();
                 TrainingReport report = trainer.train(model, train, null);
                 TrainingReport.Epoch e = report.epochs().get(0);
                 seconds = e.seconds();
@@ -95,16 +97,24 @@ public final class SpeedBenchmark {
                     trainer.epoch(model, train, batch, rng, config.warmupBatches());
                 }
                 System.gc();
+                cpu0 = cpuNanos();
                 LabTrainer.EpochResult e = trainer.epoch(model, train, batch, rng, 0);
                 seconds = e.seconds();
                 loss = e.loss();
                 acc = e.accuracy();
                 phases = e.phases();
             }
+            double cpu = (cpuNanos() - cpu0) / 1e9;
             double ips = inferenceThroughput(model, data.test());
-            return new SpeedRow("djl", dataName, spec.architecture(), batch, variant.label(), repeat, seconds, loss,
+            return new SpeedRow("djl", dataName, spec.architecture(), batch, variant.label(), repeat, seconds, cpu, loss,
                     acc, config.inferBatch(), ips, phases);
         }
+    }
+
+    /** CPU time of the whole process (all threads), or -1 where the JVM cannot tell. */
+    private static long cpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
     }
 
     /** Images per second of DjlClassifier.logits over the test set (after one warm-up batch). */
@@ -125,7 +135,7 @@ public final class SpeedBenchmark {
                     + " warm-up batches, inference batch " + config.inferBatch() + ", seed " + config.seed()
                     + ", " + Engines.versions() + ".\nJVM flags: "
                     + ManagementFactory.getRuntimeMXBean().getInputArguments() + "\n\nMedians (seconds per epoch; "
-                    + "phases from the lab loop's timers):\n\n" + table.markdown());
+                    + "phases: CPU seconds of the training thread, from the lab loop's timers):\n\n" + table.markdown());
         } catch (IOException e) {
             throw new FrontierException("cannot write the benchmark results to " + config.out() + ": " + e.getMessage());
         }

@@ -10,21 +10,23 @@ import java.util.Locale;
  * @param side "djl" or "pytorch"
  * @param variant which training loop: "core" (ClassifierTrainer) or a lab variant
  * @param epochSeconds wall time of one full training epoch
+ * @param epochCpuSeconds CPU time the process used during that epoch (all threads): less
+ *     sensitive than wall time to other processes on a loaded machine
  * @param inferImagesPerSecond test images classified per second at {@code inferBatch}
- * @param phases seconds spent per phase over the epoch (NaN when not measured): batch
- *     preparation, forward + loss, backward, optimizer step, the rest
+ * @param phases CPU seconds of the training thread per phase over the epoch (NaN when not
+ *     measured): batch preparation, forward + loss, backward, optimizer step, the rest
  */
 public record SpeedRow(String side, String data, String model, int batch, String variant, int repeat,
-                       double epochSeconds, double trainLoss, double trainAccuracy, int inferBatch,
+                       double epochSeconds, double epochCpuSeconds, double trainLoss, double trainAccuracy, int inferBatch,
                        double inferImagesPerSecond, Phases phases) {
 
-    /** Per-phase seconds of one epoch. */
+    /** Per-phase CPU seconds of the training thread over one epoch. */
     public record Phases(double batch, double forward, double backward, double optimizer, double other) {
         public static final Phases NONE = new Phases(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
 
     public static final List<String> COLUMNS = List.of("side", "data", "model", "batch", "variant", "repeat",
-            "epoch_s", "train_loss", "train_acc", "infer_batch", "infer_ips",
+            "epoch_s", "epoch_cpu_s", "train_loss", "train_acc", "infer_batch", "infer_ips",
             "t_batch", "t_forward", "t_backward", "t_optim", "t_other");
 
     public SpeedRow {
@@ -41,7 +43,7 @@ public record SpeedRow(String side, String data, String model, int batch, String
     /** The row as one CSV line (no newline), numbers in the ROOT locale. */
     public String toCsv() {
         return String.join(",", side, data, model, Integer.toString(batch), variant, Integer.toString(repeat),
-                num(epochSeconds), num(trainLoss), num(trainAccuracy), Integer.toString(inferBatch),
+                num(epochSeconds), num(epochCpuSeconds), num(trainLoss), num(trainAccuracy), Integer.toString(inferBatch),
                 num(inferImagesPerSecond), num(phases.batch()), num(phases.forward()), num(phases.backward()),
                 num(phases.optimizer()), num(phases.other()));
     }

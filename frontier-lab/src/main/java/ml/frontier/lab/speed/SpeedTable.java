@@ -41,7 +41,8 @@ public final class SpeedTable {
         for (List<SpeedRow> g : groups.values()) {
             SpeedRow f = g.get(0);
             out.add(new SpeedRow(f.side(), f.data(), f.model(), f.batch(), f.variant(), g.size(),
-                    median(g, SpeedRow::epochSeconds), median(g, SpeedRow::trainLoss),
+                    median(g, SpeedRow::epochSeconds), median(g, SpeedRow::epochCpuSeconds),
+                    median(g, SpeedRow::trainLoss),
                     median(g, SpeedRow::trainAccuracy), f.inferBatch(), median(g, SpeedRow::inferImagesPerSecond),
                     new SpeedRow.Phases(median(g, r -> r.phases().batch()), median(g, r -> r.phases().forward()),
                             median(g, r -> r.phases().backward()), median(g, r -> r.phases().optimizer()),
@@ -61,12 +62,12 @@ public final class SpeedTable {
 
     /** The medians as a Markdown table. */
     public String markdown() {
-        StringBuilder sb = new StringBuilder("| data | model | batch | variant | runs | epoch s | images/s (infer) "
+        StringBuilder sb = new StringBuilder("| data | model | batch | variant | runs | epoch s | epoch CPU s | images/s (infer) "
                 + "| batch s | forward s | backward s | optimizer s | other s |\n"
-                + "|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (SpeedRow r : medians()) {
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %d | %s | %s | %s | %s | %s | %s | %s |%n",
-                    r.data(), r.model(), r.batch(), r.variant(), r.repeat(), fmt(r.epochSeconds()),
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %d | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+                    r.data(), r.model(), r.batch(), r.variant(), r.repeat(), fmt(r.epochSeconds()), fmt(r.epochCpuSeconds()),
                     fmt(r.inferImagesPerSecond()), fmt(r.phases().batch()), fmt(r.phases().forward()),
                     fmt(r.phases().backward()), fmt(r.phases().optimizer()), fmt(r.phases().other())));
         }

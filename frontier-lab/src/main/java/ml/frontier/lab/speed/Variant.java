@@ -19,8 +19,11 @@ public enum Variant {
     FUSED(false, true, false),
     /** Cross-entropy by gathering the label's log-probability instead of a one-hot product. */
     PICK(false, false, true),
+    /** The changes that pay: fused Adam and the gathered cross-entropy (native batch gathering
+     *  measured slower than the Java copy, so it stays off). */
+    FAST(false, true, true),
     /** All three changes. */
-    FAST(true, true, true);
+    ALL(true, true, true);
 
     private final boolean nativeBatches;
     private final boolean fusedAdam;

@@ -29,9 +29,9 @@ public record BisectionStrategy(double tolerance, double poolFactor) implements 
         }
     }
 
-    /** The defaults: tolerance 0.001, 2 images labelled per marker. */
+    /** The defaults: tolerance 0.01, 2 images labelled per marker. */
     public static BisectionStrategy defaults() {
-        return new BisectionStrategy(1e-3, 2);
+        return new BisectionStrategy(1e-2, 2);
     }
 
     @Override

@@ -43,9 +43,9 @@ public record BoundaryStrategy(double minMargin, double maxMargin, int steps, do
         }
     }
 
-    /** The defaults: margins in [0.01, 0.05], 100 steps of at most 0.5, 1.5 candidates per marker. */
+    /** The defaults: margins in [0.002, 0.01], 100 steps of at most 0.5, 1.5 candidates per marker. */
     public static BoundaryStrategy defaults() {
-        return new BoundaryStrategy(0.01, 0.05, 100, 0.5, 1.5);
+        return new BoundaryStrategy(0.002, 0.01, 100, 0.5, 1.5);
     }
 
     @Override

@@ -26,9 +26,9 @@ public record EntropyStrategy(int topK, int steps, double stepSize, double radiu
         }
     }
 
-    /** The defaults: top-3, 40 steps of 0.1 within L2 radius 1.5, margin ≥ 0.01, 1.5 candidates per marker. */
+    /** The defaults: top-3, 40 steps of 0.1 within L2 radius 1.5, margin ≥ 0.002, 1.5 candidates per marker. */
     public static EntropyStrategy defaults() {
-        return new EntropyStrategy(3, 40, 0.1, 1.5, 0.01, 1.5);
+        return new EntropyStrategy(3, 40, 0.1, 1.5, 0.002, 1.5);
     }
 
     @Override

@@ -27,9 +27,9 @@ public record SensitiveStrategy(int steps, double stepSize, double radius, doubl
         }
     }
 
-    /** The defaults: 40 steps of 0.1 within L2 radius 1.5, margin ≥ 0.01, 1.5 candidates per marker. */
+    /** The defaults: 40 steps of 0.1 within L2 radius 1.5, margin ≥ 0.002, 1.5 candidates per marker. */
     public static SensitiveStrategy defaults() {
-        return new SensitiveStrategy(40, 0.1, 1.5, 0.01, 1.5);
+        return new SensitiveStrategy(40, 0.1, 1.5, 0.002, 1.5);
     }
 
     @Override

@@ -1,0 +1,32 @@
+package ml.frontier.cli.attack;
+
+import ml.frontier.cli.common.DataOption;
+import ml.frontier.cli.common.SeedOption;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** The options every attack command takes: input and output model, data, seed, attacker share, JSON. */
+public final class AttackOptions {
+
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "The Frontier model file to attack.")
+    public Path model;
+
+    @Option(names = {"--out", "-o"}, required = true, paramLabel = "FILE", description = "Where to write the attacked model.")
+    public Path out;
+
+    @Option(names = "--attacker-fraction", defaultValue = "0.3333333333333333", paramLabel = "F",
+            description = "Share of the training set the attacker holds (its last part, disjoint from the owner's), "
+                    + "in (0,1) (default: a third).")
+    public double attackerFraction;
+
+    @Option(names = "--json", description = "Print a JSON report instead of text.")
+    public boolean json;
+
+    @Mixin
+    public DataOption data;
+
+    @Mixin
+    public SeedOption seed;
+}

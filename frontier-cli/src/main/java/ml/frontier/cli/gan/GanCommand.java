@@ -1,0 +1,19 @@
+package ml.frontier.cli.gan;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code frontier gan}: distributed GAN training (MD-GAN, FL-GAN, standalone). */
+@Command(name = "gan", mixinStandardHelpOptions = true,
+        description = "Train GANs: standalone, FL-GAN or MD-GAN (one generator, one discriminator per worker).",
+        subcommands = {CommandLine.HelpCommand.class, GanTrainCommand.class})
+public final class GanCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,68 @@
+package ml.frontier.cli.gan;
+
+import ml.frontier.cli.common.DataOption;
+import ml.frontier.cli.common.SeedOption;
+import ml.frontier.cli.common.Terminal;
+import ml.frontier.gan.GanMode;
+import ml.frontier.gan.GanResult;
+import ml.frontier.gan.GanTraining;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code frontier gan train}: one GAN run in this process, with scores, sample grids, curves and a summary. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a GAN (standalone, FL-GAN or MD-GAN in process); writes curve.csv, score.png, frechet.png, "
+                + "samples-*.png and summary.md into --out.")
+public final class GanTrainCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+    @Mixin
+    DataOption data;
+    @Mixin
+    SeedOption seed;
+    @Option(names = "--mode", defaultValue = "mdgan", description = "standalone, flgan or mdgan (default: ${DEFAULT-VALUE}).")
+    GanMode mode;
+    @Option(names = "--net", defaultValue = "mnist-mlp", description = "mnist-mlp, mnist-cnn or cifar-cnn (default: ${DEFAULT-VALUE}).")
+    String net;
+    @Option(names = "--workers", defaultValue = "5", description = "N workers (default: ${DEFAULT-VALUE}).")
+    int workers;
+    @Option(names = "--batch", defaultValue = "10", description = "b, batch size (default: ${DEFAULT-VALUE}).")
+    int batch;
+    @Option(names = "--k", defaultValue = "1", description = "MD-GAN: generated batches per iteration; 'log' for ceil(log2 N) (default: ${DEFAULT-VALUE}).")
+    String k;
+    @Option(names = "--L", defaultValue = "1", description = "Discriminator steps per iteration (default: ${DEFAULT-VALUE}).")
+    int steps;
+    @Option(names = "--epochs-per-swap", defaultValue = "1", description = "E: epochs between MD-GAN swaps / FL-GAN rounds (default: ${DEFAULT-VALUE}).")
+    int epochsPerSwap;
+    @Option(names = "--no-swap", description = "MD-GAN: never swap discriminators.")
+    boolean noSwap;
+    @Option(names = "--iterations", defaultValue = "5000", description = "I, iterations (default: ${DEFAULT-VALUE}).")
+    long iterations;
+    @Option(names = "--eval-every", defaultValue = "500", description = "Evaluate every this many iterations (default: ${DEFAULT-VALUE}).")
+    long evalEvery;
+    @Option(names = "--out", defaultValue = "runs/gan", description = "Output directory (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        int kk = "log".equalsIgnoreCase(k) ? ml.frontier.gan.GanSetup.logK(workers) : Integer.parseInt(k);
+        GanResult r = GanTraining.builder().setMode(mode).setData(data.load()).optNetwork(net).optWorkers(workers)
+                .optBatch(batch).optK(kk).optDiscriminatorSteps(steps).optEpochsPerSwap(epochsPerSwap).optSwap(!noSwap)
+                .optIterations(iterations).optEvalEvery(evalEvery).optOut(out).optSeed(seed.seed)
+                .build().train(Terminal.progress(spec));
+        var o = spec.commandLine().getOut();
+        o.printf(Locale.ROOT, "%s: MNIST score %.3f, Frechet distance %.3f, %.1f s%n", r.description(), r.finalScore(),
+                r.finalFrechet(), r.seconds());
+        o.printf(Locale.ROOT, "bytes per iteration: server->workers %.0f, workers->server %.0f; swaps %d bytes in total%n",
+                r.serverToWorkerBytesPerIteration(), r.workerToServerBytesPerIteration(), r.workerToWorkerBytes());
+        o.println("wrote " + out.resolve("summary.md") + ", curve.csv, score.png, frechet.png, " + r.lastGrid().getFileName());
+        return 0;
+    }
+}

@@ -1,0 +1,81 @@
+package ml.frontier.cli.tamper;
+
+import ml.frontier.cli.common.DataOption;
+import ml.frontier.cli.common.ModelSource;
+import ml.frontier.cli.common.SeedOption;
+import ml.frontier.cli.common.Terminal;
+import ml.frontier.core.FrontierException;
+import ml.frontier.core.classifier.Classifier;
+import ml.frontier.core.image.ImageBatch;
+import ml.frontier.core.model.NetworkModel;
+import ml.frontier.tamper.MarkerFile;
+import ml.frontier.tamper.MarkerGenerator;
+import ml.frontier.tamper.MarkerSet;
+import ml.frontier.tamper.MarkerStrategy;
+import ml.frontier.tamper.strategy.MarkerStrategies;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code frontier tamper markers}: makes markers for a model and writes them to a marker file. */
+@Command(name = "markers", mixinStandardHelpOptions = true,
+        description = "Make markers for a model (kept only if stable under benign re-deployments) and write a marker file.")
+public final class TamperMarkersCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    ModelSource source;
+
+    @Mixin
+    DataOption data;
+
+    @Mixin
+    SeedOption seed;
+
+    @Option(names = "--strategy", defaultValue = "boundary",
+            description = "random, boundary, sensitive, entropy or bisection (label-only; works with --remote/--onnx) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String strategy;
+
+    @Option(names = "--count", defaultValue = "100", description = "Number of markers (default: ${DEFAULT-VALUE}).")
+    int count;
+
+    @Option(names = "--diverse", defaultValue = "1",
+            description = "Make this many times more markers and keep a diverse subset (model files only; default: ${DEFAULT-VALUE}).")
+    int diverse;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The marker file to write.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        MarkerStrategy s = MarkerStrategies.byName(strategy);
+        ImageBatch pool = data.load().test().images();
+        long t0 = System.nanoTime();
+        MarkerSet markers;
+        if (source.isFile()) {
+            try (NetworkModel model = source.loadModel()) {
+                markers = new MarkerGenerator(s, Terminal.progress(spec), diverse).generate(model, pool, count, seed.seed);
+            }
+        } else {
+            if (MarkerStrategies.needsWhiteBox(s.name())) {
+                throw new FrontierException("strategy '" + s.name() + "' needs --model FILE; with --remote or --onnx use "
+                        + "'bisection' or 'random'");
+            }
+            try (Classifier model = source.openClassifier()) {
+                markers = new MarkerGenerator(s, Terminal.progress(spec)).generate(model, pool, count, seed.seed);
+            }
+        }
+        MarkerFile.write(markers, out);
+        spec.commandLine().getOut().printf(Locale.ROOT, "wrote %d %s markers for %s to %s (seed %d, %.1f s)%n",
+                markers.size(), s.name(), source.describe(), out, seed.seed, (System.nanoTime() - t0) / 1e9);
+        return 0;
+    }
+}

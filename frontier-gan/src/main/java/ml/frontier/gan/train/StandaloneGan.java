@@ -1,0 +1,70 @@
+package ml.frontier.gan.train;
+
+import ml.frontier.gan.GanAlgorithm;
+import ml.frontier.gan.GanSetup;
+import ml.frontier.gan.transport.Traffic;
+
+import java.util.Random;
+
+/**
+ * The reference: one G and one D on all the data. Each iteration draws b latent samples,
+ * takes L discriminator steps on (real batch, G(z)), then one generator step through D on the
+ * same z. With the same seed it consumes its random streams exactly as MD-GAN with N = 1, k = 1.
+ */
+public final class StandaloneGan implements GanAlgorithm {
+
+    private final GanSetup setup;
+    private final Generator g;
+    private final Discriminator d;
+    private final RealSampler real;
+    private final Random latent;
+
+    public StandaloneGan(GanSetup setup) {
+        this.setup = setup;
+        this.g = new Generator(setup.architecture(), setup.hyper(), Seeds.derive(setup.seed(), "G", 0));
+        this.d = new Discriminator(setup.architecture(), setup.hyper(), Seeds.derive(setup.seed(), "D", 0));
+        this.real = new RealSampler(setup.shards().get(0), Seeds.derive(setup.seed(), "real", 0));
+        this.latent = new Random(Seeds.derive(setup.seed(), "latent", 0));
+    }
+
+    /** One GAN iteration on a full G and D: L discriminator steps, one generator step. */
+    public static void iterate(Generator g, Discriminator d, RealSampler real, Random latent, GanSetup s) {
+        Latent l = Latent.sample(latent, s.batch(), s.architecture().latentSize(), s.architecture().numClasses());
+        float[] x = g.generate(l);
+        for (int i = 0; i < s.discriminatorSteps(); i++) {
+            d.step(real.next(s.batch()), x, l.labels());
+        }
+        g.stepThrough(d, l);
+    }
+
+    @Override
+    public void step(long iteration) {
+        iterate(g, d, real, latent, setup);
+    }
+
+    @Override
+    public Generator generator() {
+        return g;
+    }
+
+    public Discriminator discriminator() {
+        return d;
+    }
+
+    @Override
+    public Traffic traffic() {
+        return Traffic.empty();
+    }
+
+    @Override
+    public WorkMeter.Snapshot workerCompute() {
+        WorkMeter.Snapshot a = g.meter().snapshot(), b = d.meter().snapshot();
+        return new WorkMeter.Snapshot(a.nanos() + b.nanos(), b.dForward(), b.dBackward(), a.gForward(), a.gBackward());
+    }
+
+    @Override
+    public void close() {
+        g.close();
+        d.close();
+    }
+}

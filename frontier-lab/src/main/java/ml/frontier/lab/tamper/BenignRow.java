@@ -1,0 +1,11 @@
+package ml.frontier.lab.tamper;
+
+/**
+ * One benign re-deployment of a genuine model and the markers of one strategy that moved there.
+ *
+ * @param net network label
+ * @param redeployment what changed ("copy1/batch64", "fresh-jvm/threads1", …)
+ * @param strategy marker strategy
+ * @param moved markers whose label moved (a false alarm when positive)
+ */
+public record BenignRow(String net, String redeployment, String strategy, int moved) {}

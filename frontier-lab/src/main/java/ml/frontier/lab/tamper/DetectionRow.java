@@ -1,0 +1,31 @@
+package ml.frontier.lab.tamper;
+
+/**
+ * Detection of one attack on one network by one strategy, averaged over attacked copies.
+ *
+ * @param net network label
+ * @param attack attack name
+ * @param strategy marker strategy
+ * @param copies attacked copies measured (0 when the attack did not run)
+ * @param movedMean mean number of markers (of {@code markers}) whose label moved
+ * @param accuracyAfter mean test accuracy of the attacked copies
+ * @param detection P(detect) at each of {@link TamperLabConfig#QUERIES}, averaged over copies and query orders
+ * @param note why the cell did not run ("" when it did)
+ */
+public record DetectionRow(String net, String attack, String strategy, int copies, double movedMean,
+                           double accuracyAfter, double[] detection, String note) {
+
+    /** P(detect) within {@code queries} (one of {@link TamperLabConfig#QUERIES}). */
+    public double at(int queries) {
+        for (int i = 0; i < TamperLabConfig.QUERIES.length; i++) {
+            if (TamperLabConfig.QUERIES[i] == queries) {
+                return detection[i];
+            }
+        }
+        throw new IllegalArgumentException("no detection figure at " + queries + " queries");
+    }
+
+    public boolean ran() {
+        return copies > 0;
+    }
+}

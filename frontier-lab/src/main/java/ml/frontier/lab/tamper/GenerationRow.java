@@ -1,0 +1,12 @@
+package ml.frontier.lab.tamper;
+
+/**
+ * Marker generation cost and closeness to the frontier for one network and strategy.
+ *
+ * @param net network label
+ * @param strategy marker strategy
+ * @param markers markers made
+ * @param seconds wall time, including the stability check on re-deployments
+ * @param medianMargin median logit margin (top minus runner-up) of the markers
+ */
+public record GenerationRow(String net, String strategy, int markers, double seconds, double medianMargin) {}

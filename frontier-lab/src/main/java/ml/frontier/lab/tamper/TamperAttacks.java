@@ -1,0 +1,74 @@
+package ml.frontier.lab.tamper;
+
+import ml.frontier.attack.Attack;
+import ml.frontier.attack.AttackContext;
+import ml.frontier.attack.finetune.FineTuneMode;
+import ml.frontier.attack.finetune.FineTuning;
+import ml.frontier.attack.perturb.WeightPerturbation;
+import ml.frontier.attack.prune.MagnitudePruning;
+import ml.frontier.attack.quantize.Quantization;
+import ml.frontier.attack.trojan.Trigger;
+import ml.frontier.attack.trojan.TriggerPattern;
+import ml.frontier.attack.trojan.Trojaning;
+import ml.frontier.core.FrontierException;
+import ml.frontier.core.classifier.DjlClassifier;
+import ml.frontier.core.data.Dataset;
+import ml.frontier.core.data.TrainTest;
+import ml.frontier.core.model.NetworkModel;
+import ml.frontier.core.progress.Progress;
+import ml.frontier.watermark.Embedder;
+import ml.frontier.watermark.KeyGenerator;
+import ml.frontier.watermark.WatermarkKey;
+
+import java.util.List;
+
+/**
+ * The attacks of the study, from {@code frontier-attacks} and {@code frontier-watermark}:
+ * trojaning (4×4 corner square, random target class), quantization to 8 and 4 bits, fine-tuning
+ * of all layers (FTAL) on the attacker's third, global magnitude pruning of 25% of the weights,
+ * frontier-stitching watermark embedding, and one last-layer weight moved by 0.5.
+ */
+final class TamperAttacks {
+
+    private TamperAttacks() {}
+
+    static List<LabAttack> of(TamperLabConfig config, TamperNet net) {
+        int epochs = config.attackEpochs();
+        return List.of(
+                new LabAttack("trojan", true, (m, d, s) -> run(Trojaning.builder()
+                        .setTrigger(Trigger.corner(4, TriggerPattern.SQUARE, s)).setTargetClass((int) Math.floorMod(s, 10L))
+                        .optEpochs(epochs).build(), m, d, s)),
+                new LabAttack("quantize-8bit", false, (m, d, s) -> run(Quantization.builder().setBits(8).build(), m, d, s)),
+                new LabAttack("quantize-4bit", false, (m, d, s) -> run(Quantization.builder().setBits(4).build(), m, d, s)),
+                new LabAttack("finetune", true, (m, d, s) -> run(FineTuning.builder().setMode(FineTuneMode.FTAL)
+                        .optEpochs(epochs).build(), m, d, s)),
+                new LabAttack("prune-0.25", false, (m, d, s) -> run(MagnitudePruning.builder().setRate(0.25).build(), m, d, s)),
+                new LabAttack("watermark", true, (m, d, s) -> watermark(m, d, s, config, net)),
+                new LabAttack("perturb-1-weight", true, (m, d, s) -> run(WeightPerturbation.builder().optCount(1)
+                        .optAmount(0.5f).optScope(WeightPerturbation.Scope.LAST_LAYER).build(), m, d, s)));
+    }
+
+    private static NetworkModel run(Attack attack, NetworkModel model, TrainTest data, long seed) throws FrontierException {
+        Dataset smallTest = data.test().head(200);
+        AttackContext ctx = AttackContext.of(new TrainTest(data.train(), smallTest), seed, Progress.silent());
+        return attack.apply(model, ctx).model();
+    }
+
+    private static NetworkModel watermark(NetworkModel base, TrainTest data, long seed, TamperLabConfig config,
+                                          TamperNet net) throws FrontierException {
+        TrainTest owner = data.ownerAndAttacker(1 / 3.0);
+        owner = new TrainTest(owner.train(), data.test().head(200));
+        WatermarkKey key = new KeyGenerator(KeyGenerator.Config.builder().optKeySize(config.watermarkKey())
+                .optEpsilon(0.1f).optSeed(seed).build()).generate(new DjlClassifier(base), owner.train());
+        NetworkModel marked = base.copy();
+        try {
+            Embedder.Config ec = Embedder.Config.builder().optMaxEpochs(config.attackEpochs()).optPatience(1)
+                    .optClip(net.clip()).optSeed(seed).build();
+            new Embedder(ec, Progress.silent()).embed(marked, key, owner);
+            return marked.rehash();
+        } catch (FrontierException | RuntimeException e) {
+            marked.close();
+            throw e;
+        }
+    }
+}

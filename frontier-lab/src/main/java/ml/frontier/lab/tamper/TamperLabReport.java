@@ -1,0 +1,143 @@
+package ml.frontier.lab.tamper;
+
+import ml.frontier.core.model.Engines;
+import ml.frontier.lab.report.Csv;
+import ml.frontier.lab.report.LinePlot;
+import ml.frontier.lab.report.MarkdownReport;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Writes the study's CSV tables, PNG detection curves and Markdown summary. */
+final class TamperLabReport {
+
+    private final TamperLabConfig config;
+
+    TamperLabReport(TamperLabConfig config) {
+        this.config = config;
+    }
+
+    void write(TamperLabResult r) throws IOException {
+        List<String> header = new ArrayList<>(List.of("network", "attack", "strategy", "copies", "moved_mean",
+                "accuracy_after"));
+        for (int q : TamperLabConfig.QUERIES) {
+            header.add("p_detect_" + q);
+        }
+        header.add("note");
+        Csv det = new Csv(header.toArray(String[]::new));
+        for (DetectionRow d : r.detections()) {
+            List<Object> row = new ArrayList<>(List.of(d.net(), d.attack(), d.strategy(), d.copies(), d.movedMean(),
+                    d.accuracyAfter()));
+            for (double p : d.detection()) {
+                row.add(d.ran() ? p : Double.NaN);
+            }
+            row.add(d.note());
+            det.row(row.toArray());
+        }
+        det.write(config.out().resolve("detection.csv"));
+        Csv ben = new Csv("network", "redeployment", "strategy", "moved");
+        r.benign().forEach(b -> ben.row(b.net(), b.redeployment(), b.strategy(), b.moved()));
+        ben.write(config.out().resolve("benign.csv"));
+        Csv gen = new Csv("network", "strategy", "markers", "seconds", "median_logit_margin");
+        r.generation().forEach(g -> gen.row(g.net(), g.strategy(), g.markers(), g.seconds(), g.medianMargin()));
+        gen.write(config.out().resolve("generation.csv"));
+        List<String> plots = plots(r);
+        summary(r, plots);
+    }
+
+    private List<String> plots(TamperLabResult r) throws IOException {
+        Set<String> cells = new LinkedHashSet<>();
+        r.detections().forEach(d -> cells.add(d.net() + "\u0000" + d.attack()));
+        double[] x = new double[TamperLabConfig.QUERIES.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = TamperLabConfig.QUERIES[i];
+        }
+        List<String> files = new ArrayList<>();
+        for (String cell : cells) {
+            String[] p = cell.split("\u0000");
+            LinePlot plot = new LinePlot(p[0] + ": " + p[1], "queries", "P(detect)").logX().yRange(0, 1);
+            boolean any = false;
+            for (DetectionRow d : r.detections()) {
+                if (d.net().equals(p[0]) && d.attack().equals(p[1]) && d.ran()) {
+                    plot.add(d.strategy(), x, d.detection());
+                    any = true;
+                }
+            }
+            if (any) {
+                String name = "detect-" + p[0].replaceAll("[^A-Za-z0-9]+", "_") + "-" + p[1] + ".png";
+                plot.write(config.out().resolve(name));
+                files.add(name);
+            }
+        }
+        return files;
+    }
+
+    private void summary(TamperLabResult r, List<String> plots) throws IOException {
+        MarkdownReport md = new MarkdownReport("TamperNN: tamper detection with markers");
+        md.paragraph(String.format(Locale.ROOT, "%s run, seed %d, %d markers per set, up to %d attacked copies per "
+                        + "cell, %.0f s. %s. Detection probability = 1 - C(M-f, n)/C(M, n) for f moved markers of M, "
+                        + "averaged over attacked copies (i.e. over random query orders and copies).",
+                config.quick() ? "Quick" : "Full", config.seed(), config.markers(), config.copies(), r.seconds(),
+                Engines.versions()));
+        md.heading("P(detect) within 10 queries");
+        List<String> h = new ArrayList<>(List.of("network", "attack", "acc. after"));
+        h.addAll(config.strategies());
+        List<List<String>> rows = new ArrayList<>();
+        Set<String> cells = new LinkedHashSet<>();
+        r.detections().forEach(d -> cells.add(d.net() + "\u0000" + d.attack()));
+        for (String cell : cells) {
+            String[] p = cell.split("\u0000");
+            List<String> row = new ArrayList<>(List.of(p[0], p[1]));
+            String acc = "";
+            List<String> vals = new ArrayList<>();
+            for (String s : config.strategies()) {
+                DetectionRow d = r.detections().stream().filter(x -> x.net().equals(p[0]) && x.attack().equals(p[1])
+                        && x.strategy().equals(s)).findFirst().orElse(null);
+                if (d == null || !d.ran()) {
+                    vals.add("not run");
+                } else {
+                    acc = String.format(Locale.ROOT, "%.3f", d.accuracyAfter());
+                    vals.add(String.format(Locale.ROOT, "%.3f (%.1f moved)", d.at(10), d.movedMean()));
+                }
+            }
+            row.add(acc);
+            row.addAll(vals);
+            rows.add(row);
+        }
+        md.table(h, rows);
+        md.heading("Per strategy over every cell that ran");
+        List<List<String>> per = new ArrayList<>();
+        for (String s : config.strategies()) {
+            per.add(List.of(s, fmt(r.worstDetection(s, 10)), fmt(r.meanDetection(s, 10)), fmt(r.worstDetection(s, 100)),
+                    r.falseAlarms(s) + " / " + r.benignChecks(s)));
+        }
+        md.table(List.of("strategy", "worst P@10", "mean P@10", "worst P@100", "false alarms / re-deployments"), per);
+        md.heading("Marker generation (100 markers, including the re-deployment check)");
+        List<List<String>> gen = new ArrayList<>();
+        r.generation().forEach(g -> gen.add(List.of(g.net(), g.strategy(), Integer.toString(g.markers()),
+                String.format(Locale.ROOT, "%.1f", g.seconds()), String.format(Locale.ROOT, "%.4f", g.medianMargin()))));
+        md.table(List.of("network", "strategy", "markers", "seconds", "median logit margin"), gen);
+        List<String> notRun = r.detections().stream().filter(d -> !d.ran()).map(d -> d.net() + " " + d.attack()
+                + ": " + d.note()).distinct().toList();
+        if (!notRun.isEmpty()) {
+            md.heading("Cells not run");
+            md.paragraph(String.join("; ", notRun));
+        }
+        md.paragraph("Deterministic attacks (quantization, pruning without retraining) give the same copy for every "
+                + "seed, so they are run once. Benign re-deployments: two model copies x eleven batch sizes (1 to 512) "
+                + "in-process, plus a fresh JVM with 1 and with 2 PyTorch threads. HTTP serving is checked by the demo.");
+        md.heading("Curves");
+        for (String p : plots) {
+            md.image(p, p);
+        }
+        md.write(config.out(), "summary.md");
+    }
+
+    private static String fmt(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.3f", v);
+    }
+}
