@@ -34,8 +34,12 @@ PY=/usr/bin/python3   # Debian's python3 with python3-torch, not a pyenv one fir
 # --- build: the harness classes only, against the installed jars of the other modules ---
 CLASSES="$HERE/target/classes"
 mkdir -p "$CLASSES"
-( cd "$ROOT" && mvn -B -o -q -pl frontier-cli dependency:build-classpath -Dmdep.outputFile="$HERE/target/classpath.txt" >/dev/null )
-DEPS="$(cat "$HERE/target/classpath.txt")"
+# The harness needs only the installed core jar, its dependencies (DJL) and picocli.
+M2="${M2_REPO:-$HOME/.m2/repository}"   # the local Maven repository
+( cd "$ROOT" && mvn -B -o -q -pl frontier-core dependency:build-classpath -Dmdep.includeScope=runtime \
+    -Dmdep.outputFile="$HERE/target/classpath.txt" >/dev/null )
+DEPS="$M2/ml/frontier/frontier-core/0.1.0-SNAPSHOT/frontier-core-0.1.0-SNAPSHOT.jar:$(cat "$HERE/target/classpath.txt")"
+DEPS="$DEPS:$M2/info/picocli/picocli/4.7.7/picocli-4.7.7.jar"
 javac -nowarn -d "$CLASSES" -cp "$DEPS" \
   "$ROOT"/frontier-lab/src/main/java/ml/frontier/lab/speed/*.java \
   "$ROOT"/frontier-cli/src/main/java/ml/frontier/cli/lab/LabSpeedCommand.java \

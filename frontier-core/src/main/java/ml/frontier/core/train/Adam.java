@@ -2,7 +2,7 @@ package ml.frontier.core.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.NDList;
 import ai.djl.nn.Parameter;
 
 import java.util.List;
@@ -59,25 +59,30 @@ public final class Adam implements AutoCloseable {
         }
     }
 
-    /** Applies one update from the parameters' accumulated gradients, then zeroes them. */
+    /**
+     * Applies one update from the parameters' accumulated gradients, then zeroes them.
+     *
+     * <p>One fused native call per parameter (the engine's {@code adamUpdate}), which updates the
+     * weight and both moments in place: fifteen separate array operations per parameter made
+     * the step 2.2× slower than PyTorch's (bench/train). The engine computes
+     * {@code w -= lr·√(1-β2ᵗ)/(1-β1ᵗ) · m / (√v + ε̂)}; passing {@code ε̂ = ε·√(1-β2ᵗ)} makes it
+     * exactly {@code lr · m̂ / (√v̂ + ε)}, the textbook update.
+     */
     public void step() {
         t++;
-        float c1 = (float) (1 - Math.pow(beta1, t));
-        float c2 = (float) (1 - Math.pow(beta2, t));
-        try (NDScope scope = new NDScope()) {
-            scope.suppressNotUsedWarning();
-            for (int i = 0; i < m.length; i++) {
-                NDArray w = parameters.get(i).getArray();
-                if (!w.hasGradient()) {
-                    continue;
-                }
-                NDArray grad = w.getGradient();
-                NDArray g = clip > 0 ? grad.clip(-clip, clip) : grad;
-                m[i].muli(beta1).addi(g.mul(1 - beta1));
-                v[i].muli(beta2).addi(g.square().muli(1 - beta2));
-                NDArray denom = v[i].div(c2).sqrt().addi(epsilon);
-                w.subi(m[i].div(c1).divi(denom).muli(learningRate));
-                grad.subi(grad);
+        double c1 = 1 - Math.pow(beta1, t);
+        double c2 = 1 - Math.pow(beta2, t);
+        float corrected = (float) (learningRate * Math.sqrt(c2) / c1);
+        float epsHat = (float) (epsilon * Math.sqrt(c2));
+        float clipGrad = clip > 0 ? clip : -1f;
+        for (int i = 0; i < m.length; i++) {
+            NDArray w = parameters.get(i).getArray();
+            if (!w.hasGradient()) {
+                continue;
+            }
+            try (NDArray g = w.getGradient()) {
+                w.getNDArrayInternal().adamUpdate(new NDList(w, g, m[i], v[i]), new NDList(w),
+                        learningRate, corrected, 0f, 1f, clipGrad, beta1, beta2, epsHat, true, false);
             }
         }
     }

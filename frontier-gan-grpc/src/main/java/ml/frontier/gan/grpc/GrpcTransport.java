@@ -578,13 +578,13 @@ public final class GrpcTransport implements Transport, MdGanRpc.CoordinatorHandl
                     replaced = j;
                 }
             }
+            log.accept(s.describe() + " joined" + (r.getFresh() ? " (fresh)" : " (with a trained discriminator)"));
             joining.add(s);
             lock.notifyAll();
         }
         if (replaced != null) {
             drop(replaced, Status.ABORTED.withDescription("replaced by a new worker for shard " + r.getWorkerId()));
         }
-        log.accept(s.describe() + " joined" + (r.getFresh() ? " (fresh)" : " (with a trained discriminator)"));
     }
 
     @Override

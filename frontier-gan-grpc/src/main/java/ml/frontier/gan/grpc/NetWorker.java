@@ -249,7 +249,14 @@ public final class NetWorker implements AutoCloseable {
         try {
             f = worker.onBatches(g);
         } catch (RuntimeException e) {
-            log.accept("worker " + options.workerId() + ": iteration " + b.getIteration() + " failed: " + e);
+            // e.g. a diverged discriminator (non-finite feedback): rejoin as fresh to receive a live worker's copy
+            log.accept("worker " + options.workerId() + ": iteration " + b.getIteration() + " failed (" + e.getMessage()
+                    + "); rejoining for a copy of a live discriminator");
+            fresh = true;
+            ClientCall<JoinRequest, Task> c = call;
+            if (c != null) {
+                c.cancel("iteration failed", null);
+            }
             return;
         }
         fresh = false;

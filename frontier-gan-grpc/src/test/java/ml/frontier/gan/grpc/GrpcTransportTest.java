@@ -35,7 +35,7 @@ class GrpcTransportTest {
 
     private GrpcTransport transport(int workers, long deadlineMs, NetSecurity security) throws Exception {
         NetRunConfig c = new NetRunConfig("mnist-mlp", workers, B, 1, 1, 1, true, 1, GanHyper.DEFAULT);
-        String name = NetHarness.InProcessServerName.next();
+        String name = "mdgan-test-" + java.util.UUID.randomUUID();
         InProcessServerBuilder sb = InProcessServerBuilder.forName(name).directExecutor();
         if (security.token() != null) {
             sb.intercept(new NetSecurity.TokenCheck(security.token()));

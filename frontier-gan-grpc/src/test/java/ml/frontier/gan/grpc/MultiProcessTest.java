@@ -54,13 +54,15 @@ class MultiProcessTest {
             t.start();
         }
 
+        private int cursor;
+
+        /** The next line after the last one matched that satisfies {@code p}. */
         String await(Predicate<String> p, long seconds) throws InterruptedException {
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-            int seen = 0;
             while (System.nanoTime() < end) {
-                for (; seen < lines.size(); seen++) {
-                    if (p.test(lines.get(seen))) {
-                        return lines.get(seen);
+                for (; cursor < lines.size(); cursor++) {
+                    if (p.test(lines.get(cursor))) {
+                        return lines.get(cursor++);
                     }
                 }
                 Thread.sleep(50);
@@ -113,10 +115,10 @@ class MultiProcessTest {
 
     @Test
     void trainingSurvivesAWorkerCrashARejoinAndAServerRestart(@TempDir Path dir) throws Exception {
-        TrainTest small = new TrainTest(TestModels.train(300), TestModels.test(20));
+        TrainTest small = new TrainTest(TestModels.train(600), TestModels.test(20));
         List<Path> shards = ShardDirectories.write(small, 3, 3, dir.resolve("shards"));
         Path out = dir.resolve("out");
-        String[] serverArgs = {"server", "workers=3", "batch=5", "deadline=8000", "iterations=150", "checkpoint=10", "eval=5",
+        String[] serverArgs = {"server", "workers=3", "batch=10", "deadline=8000", "iterations=150", "checkpoint=10", "eval=5",
                 "out=" + out};
         Proc server = start(dir, "server", concat(serverArgs, "port=0", "resume=false"));
         String listening = server.await(s -> s.startsWith("listening on port "), 60);
@@ -139,7 +141,7 @@ class MultiProcessTest {
         server.awaitIteration(rejoined + 15, 3, 60);
         server.process.destroyForcibly().waitFor();                   // the server crashes
         Path ckpt = out.resolve(NetServer.CHECKPOINT);
-        NetRunConfig c = new NetRunConfig("mnist-mlp", 3, 5, 1, 1, 1, true, 3, ml.frontier.gan.train.GanHyper.DEFAULT);
+        NetRunConfig c = new NetRunConfig("mnist-mlp", 3, 10, 1, 1, 1, true, 3, ml.frontier.gan.train.GanHyper.DEFAULT);
         long saved = ServerCheckpoint.read(ckpt, c).iteration();
         assertTrue(saved >= rejoined && saved % 10 == 0, "checkpoint at iteration " + saved);
 

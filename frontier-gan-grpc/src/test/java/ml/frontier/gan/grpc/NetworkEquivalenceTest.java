@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,14 +33,33 @@ class NetworkEquivalenceTest {
             expected = a.generator().net().values();
         }
 
+        // over real loopback TCP, so that gRPC's tracers count the bytes on the wire
         NetServer.Result r;
-        try (NetHarness h = new NetHarness(c, new GrpcTransport.Options(20_000, 20_000, 0, 20_000), s -> { })) {
-            h.startWorker(0, train, 2);
-            h.startWorker(1, train, 2);
-            r = new NetServer(h.transport, new NetServer.Options(iterations, 0, 0, out, false, 30_000), s -> { }).run();
-            h.joinWorkers();
-            assertTrue(h.failures.isEmpty(), () -> "worker failed: " + h.failures);
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        try (GrpcTransport t = NetLaunch.server(c, 0, NetSecurity.none(), new GrpcTransport.Options(20_000, 20_000, 0, 20_000), s -> { })) {
+            List<Thread> threads = new ArrayList<>();
+            List<NetWorker> workers = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                NetWorker w = new NetWorker(new NetWorker.Options(i, 2, "127.0.0.1", t.port(), "127.0.0.1", 0, 20_000, 2_000, 0),
+                        ShardSource.split(train, i, 2), Connector.network(NetSecurity.none()), s -> { });
+                workers.add(w);
+                Thread th = new Thread(() -> {
+                    try {
+                        w.run();
+                    } catch (Throwable e) {
+                        failures.add(e);
+                    }
+                });
+                th.start();
+                threads.add(th);
+            }
+            r = new NetServer(t, new NetServer.Options(iterations, 0, 0, out, false, 30_000), s -> { }).run();
+            for (Thread th : threads) {
+                th.join(30_000);
+            }
+            workers.forEach(NetWorker::close);
         }
+        assertTrue(failures.isEmpty(), () -> "worker failed: " + failures);
         assertEquals(2, r.swapRounds());
         float[][] got = ServerCheckpoint.read(r.checkpoint(), c).parameters();
         double maxDiff = 0;
@@ -52,5 +74,12 @@ class NetworkEquivalenceTest {
         assertEquals(2L * 10 * d * 2 * iterations, r.traffic().floats("GeneratedBatches", Role.SERVER, Role.WORKER));
         assertEquals(10L * d * 2 * iterations, r.traffic().floats("Feedback", Role.WORKER, Role.SERVER));
         assertEquals(2 * 2 * 3 * 670_219L, r.traffic().floats("DiscriminatorState", Role.WORKER, Role.WORKER));
+        // on the wire (gRPC's count): the payload plus a little protobuf framing
+        long swapPayload = 4L * 2 * 2 * 3 * 670_219;
+        System.out.println("swap wire bytes " + r.swapWireBytes() + ", payload " + swapPayload
+                + "; per iteration: batches " + r.batchWireBytesPerIteration() + ", feedback " + r.feedbackWireBytesPerIteration());
+        assertTrue(r.swapWireBytes() >= swapPayload && r.swapWireBytes() < swapPayload * 1.001, "swap wire bytes " + r.swapWireBytes());
+        assertTrue(r.batchWireBytesPerIteration() >= 2 * 2 * 10 * d * 4 && r.batchWireBytesPerIteration() < 2 * 2 * 10 * d * 4 * 1.01);
+        assertTrue(r.feedbackWireBytesPerIteration() >= 2 * 10 * d * 4 && r.feedbackWireBytesPerIteration() < 2 * 10 * d * 4 * 1.01);
     }
 }

@@ -31,6 +31,8 @@ public final class Demo {
         s.add(new TrainStep());
         s.add(new OnnxStep());
         s.add(new ServeStep());
+        s.add(new WatermarkStep());
+        s.add(new MdGanStep());
         return new Demo(s);
     }
 

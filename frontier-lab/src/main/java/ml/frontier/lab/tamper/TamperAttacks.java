@@ -26,7 +26,8 @@ import java.util.List;
  * The attacks of the study, from {@code frontier-attacks} and {@code frontier-watermark}:
  * trojaning (4×4 corner square, random target class), quantization to 8 and 4 bits, fine-tuning
  * of all layers (FTAL) on the attacker's third, global magnitude pruning of 25% of the weights,
- * frontier-stitching watermark embedding, and one last-layer weight moved by 0.5.
+ * frontier-stitching watermark embedding (key epsilon 0.1, else 0.05, else 0.025 when too few
+ * adversaries are found), and one last-layer weight moved by 0.5.
  */
 final class TamperAttacks {
 
@@ -58,8 +59,20 @@ final class TamperAttacks {
                                           TamperNet net) throws FrontierException {
         TrainTest owner = data.ownerAndAttacker(1 / 3.0);
         owner = new TrainTest(owner.train(), data.test().head(200));
-        WatermarkKey key = new KeyGenerator(KeyGenerator.Config.builder().optKeySize(config.watermarkKey())
-                .optEpsilon(0.1f).optSeed(seed).build()).generate(new DjlClassifier(base), owner.train());
+        WatermarkKey key = null;
+        FrontierException last = null;
+        for (float eps : new float[] {0.1f, 0.05f, 0.025f}) {
+            try {
+                key = new KeyGenerator(KeyGenerator.Config.builder().optKeySize(config.watermarkKey())
+                        .optEpsilon(eps).optSeed(seed).build()).generate(new DjlClassifier(base), owner.train());
+                break;
+            } catch (FrontierException e) {
+                last = e;
+            }
+        }
+        if (key == null) {
+            throw last;
+        }
         NetworkModel marked = base.copy();
         try {
             Embedder.Config ec = Embedder.Config.builder().optMaxEpochs(config.attackEpochs()).optPatience(1)

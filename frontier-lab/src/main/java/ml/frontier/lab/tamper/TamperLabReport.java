@@ -134,7 +134,7 @@ final class TamperLabReport {
         for (String p : plots) {
             md.image(p, p);
         }
-        md.write(config.out(), "summary.md");
+        md.write(config.out(), "summary");
     }
 
     private static String fmt(double v) {
