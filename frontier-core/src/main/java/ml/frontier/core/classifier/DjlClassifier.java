@@ -8,6 +8,7 @@ import ai.djl.training.ParameterStore;
 import ml.frontier.core.FrontierException;
 import ml.frontier.core.image.ImageBatch;
 import ml.frontier.core.image.ImageShape;
+import ml.frontier.core.model.Engines;
 import ml.frontier.core.model.Forward;
 import ml.frontier.core.model.NetworkModel;
 import ml.frontier.core.train.Gradients;
@@ -59,6 +60,10 @@ public final class DjlClassifier implements WhiteBoxClassifier {
 
     @Override
     public float[] logits(ImageBatch images) throws FrontierException {
+        return Engines.withoutGradients(() -> logitsNoGrad(images));
+    }
+
+    private float[] logitsNoGrad(ImageBatch images) throws FrontierException {
         checkShape(images, "the input");
         int k = numClasses();
         float[] out = new float[images.n() * k];
@@ -75,6 +80,10 @@ public final class DjlClassifier implements WhiteBoxClassifier {
 
     /** Penultimate features, {@code n × featureSize} row-major (for Fréchet distances). */
     public float[] features(ImageBatch images) throws FrontierException {
+        return Engines.withoutGradients(() -> featuresNoGrad(images));
+    }
+
+    private float[] featuresNoGrad(ImageBatch images) throws FrontierException {
         checkShape(images, "the input");
         List<float[]> parts = new ArrayList<>();
         int total = 0;

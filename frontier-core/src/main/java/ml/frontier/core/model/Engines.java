@@ -40,6 +40,34 @@ public final class Engines {
         return "DJL " + Engine.getDjlVersion() + " / " + e.getEngineName() + " " + e.getVersion();
     }
 
+    /**
+     * Runs {@code work} with PyTorch's gradient recording off on this thread, then restores it.
+     *
+     * <p>PyTorch keeps the mode per thread and a new thread starts with recording on: inference on
+     * a server thread would build graphs for nothing, and an in-place optimizer update on a leaf
+     * that needs gradients fails.
+     */
+    public static <T, E extends Exception> T withoutGradients(ThrowingSupplier<T, E> work) throws E {
+        pytorch();
+        boolean was = ai.djl.pytorch.jni.JniUtils.isGradMode();
+        if (was) {
+            ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+        }
+        try {
+            return work.get();
+        } finally {
+            if (was) {
+                ai.djl.pytorch.jni.JniUtils.setGradMode(true);
+            }
+        }
+    }
+
+    /** A supplier that may throw. */
+    @FunctionalInterface
+    public interface ThrowingSupplier<T, E extends Exception> {
+        T get() throws E;
+    }
+
     /** Seeds the engine's random generator (initialisation, dropout). */
     public static void seed(long seed) {
         pytorch().setRandomSeed((int) (seed ^ (seed >>> 32)));

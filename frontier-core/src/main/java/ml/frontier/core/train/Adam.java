@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Parameter;
+import ml.frontier.core.model.Engines;
 
 import java.util.List;
 
@@ -69,20 +70,31 @@ public final class Adam implements AutoCloseable {
      * exactly {@code lr · m̂ / (√v̂ + ε)}, the textbook update.
      */
     public void step() {
+        Engines.withoutGradients(() -> {
+            update();
+            return null;
+        });
+    }
+
+    private void update() {
         t++;
         double c1 = 1 - Math.pow(beta1, t);
         double c2 = 1 - Math.pow(beta2, t);
         float corrected = (float) (learningRate * Math.sqrt(c2) / c1);
         float epsHat = (float) (epsilon * Math.sqrt(c2));
-        float clipGrad = clip > 0 ? clip : -1f;
         for (int i = 0; i < m.length; i++) {
             NDArray w = parameters.get(i).getArray();
             if (!w.hasGradient()) {
                 continue;
             }
-            try (NDArray g = w.getGradient()) {
+            // the engine's own clipping clamps only from above, so clip both sides here
+            try (NDArray grad = w.getGradient()) {
+                NDArray g = clip > 0 ? grad.clip(-clip, clip) : grad;
                 w.getNDArrayInternal().adamUpdate(new NDList(w, g, m[i], v[i]), new NDList(w),
-                        learningRate, corrected, 0f, 1f, clipGrad, beta1, beta2, epsHat, true, false);
+                        learningRate, corrected, 0f, 1f, -1f, beta1, beta2, epsHat, true, false);
+                if (g != grad) {
+                    g.close();
+                }
             }
         }
     }

@@ -32,6 +32,7 @@ public final class Demo {
         s.add(new OnnxStep());
         s.add(new ServeStep());
         s.add(new WatermarkStep());
+        s.add(new TamperStep());
         s.add(new MdGanStep());
         return new Demo(s);
     }
