@@ -86,33 +86,12 @@ public final class ModelSource {
     }
 
     /** A classifier that closes the network it owns. */
-    private static final class OwnedClassifier implements Classifier {
-        private final DjlClassifier inner;
+    private static final class OwnedClassifier extends ml.frontier.core.classifier.ForwardingClassifier {
         private final NetworkModel model;
 
         OwnedClassifier(DjlClassifier inner, NetworkModel model) {
-            this.inner = inner;
+            super(inner);
             this.model = model;
-        }
-
-        @Override
-        public int[] predict(ml.frontier.core.image.ImageBatch images) throws FrontierException {
-            return inner.predict(images);
-        }
-
-        @Override
-        public ImageShape inputShape() {
-            return inner.inputShape();
-        }
-
-        @Override
-        public int numClasses() {
-            return inner.numClasses();
-        }
-
-        @Override
-        public String describe() {
-            return inner.describe();
         }
 
         @Override

@@ -25,7 +25,7 @@ final class MdGanStep implements DemoStep {
 
     @Override
     public void run(DemoContext ctx) throws Exception {
-        int iterations = ctx.quick ? 60 : 600;
+        int iterations = ctx.quick ? 60 : 2000;
         Path dir = ctx.out.resolve("mdgan");
         var scorerModel = ctx.model.copy();
         double acc = Evaluation.accuracy(new DjlClassifier(scorerModel), ctx.data.test());

@@ -61,8 +61,7 @@ final class LabTrainer {
         double lossSum = 0;
         long correct = 0, seen = 0;
         try (NDManager epochManager = model.manager().newSubManager();
-             Optimizer opt = variant.fusedAdam() ? new Fused(new FusedAdam(params, model.manager(), learningRate))
-                     : new Core(new Adam(params, model.manager(), learningRate))) {
+             Adam opt = new Adam(params, model.manager(), learningRate)) {
             NDArray allX = null, allY = null;
             if (variant.nativeBatches()) {
                 clock.start();
@@ -84,7 +83,7 @@ final class LabTrainer {
     }
 
     private float[] step(NetworkModel model, Dataset train, int[] idx, NDArray allX, NDArray allY,
-                         Optimizer opt, PhaseClock clock) {
+                         Adam opt, PhaseClock clock) {
         int k = model.numClasses();
         float[] result = Gradients.run(gc -> {
             try (NDManager sub = model.manager().newSubManager()) {
@@ -150,37 +149,5 @@ final class LabTrainer {
             out[i] = v[i];
         }
         return out;
-    }
-
-    /** Core's Adam or the fused one, behind one step method. */
-    private interface Optimizer extends AutoCloseable {
-        void step();
-
-        @Override
-        void close();
-    }
-
-    private record Core(Adam adam) implements Optimizer {
-        @Override
-        public void step() {
-            adam.step();
-        }
-
-        @Override
-        public void close() {
-            adam.close();
-        }
-    }
-
-    private record Fused(FusedAdam adam) implements Optimizer {
-        @Override
-        public void step() {
-            adam.step();
-        }
-
-        @Override
-        public void close() {
-            adam.close();
-        }
     }
 }
