@@ -87,14 +87,15 @@ public final class Adam implements AutoCloseable {
             if (!w.hasGradient()) {
                 continue;
             }
-            // the engine's own clipping clamps only from above, so clip both sides here
-            try (NDArray grad = w.getGradient()) {
+            // the engine's own clipping clamps only from above, so clip both sides here; the
+            // gradient handle and everything derived from it live in a scratch manager, because
+            // arrays made from a parameter's gradient otherwise attach to the model and pile up
+            try (NDManager scratch = manager.newSubManager()) {
+                NDArray grad = w.getGradient();
+                grad.attach(scratch);
                 NDArray g = clip > 0 ? grad.clip(-clip, clip) : grad;
                 w.getNDArrayInternal().adamUpdate(new NDList(w, g, m[i], v[i]), new NDList(w),
                         learningRate, corrected, 0f, 1f, -1f, beta1, beta2, epsHat, true, false);
-                if (g != grad) {
-                    g.close();
-                }
             }
         }
     }
