@@ -56,6 +56,17 @@ class TrainingTest {
     }
 
     @Test
+    void clippedTrainingLeavesNoArraysInTheModelsManager() throws Exception {
+        try (NetworkModel m = TestModels.untrained("mlp", Map.of("hidden", "16"), 4)) {
+            var trainer = new ClassifierTrainer(TrainingConfig.builder().optEpochs(1).optClip(0.01f).build(), Progress.silent());
+            trainer.train(m, TestModels.train(256), null);
+            int before = m.manager().getManagedArrays().size();
+            trainer.train(m, TestModels.train(2048), null);
+            assertEquals(before, m.manager().getManagedArrays().size(), "arrays left behind by 32 clipped steps");
+        }
+    }
+
+    @Test
     void badConfigurationIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> TrainingConfig.builder().optBatchSize(0).build());
         assertThrows(IllegalArgumentException.class, () -> TrainingConfig.builder().optLearningRate(-1).build());
