@@ -37,7 +37,7 @@ final class ResponseDecoder {
                 labels[i] = (int) data[i];
             }
         } else if (n > 0 && data.length % n == 0 && data.length / n > 1) {
-            labels = argmax(data, n, data.length / n);
+            labels = ml.frontier.core.classifier.WhiteBoxClassifier.argmax(toFloats(data), data.length / n);
         } else {
             throw new FrontierException(url + ": output '" + name + "' holds " + data.length + " values for " + n
                     + " images; expected " + n + " labels or " + n + "×K scores");
@@ -51,18 +51,12 @@ final class ResponseDecoder {
         return labels;
     }
 
-    private static int[] argmax(double[] scores, int n, int k) {
-        int[] out = new int[n];
-        for (int r = 0; r < n; r++) {
-            int best = 0;
-            for (int j = 1; j < k; j++) {
-                if (scores[r * k + j] > scores[r * k + best]) {
-                    best = j;
-                }
-            }
-            out[r] = best;
+    private static float[] toFloats(double[] v) {
+        float[] f = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            f[i] = (float) v[i];
         }
-        return out;
+        return f;
     }
 
     private static boolean allIntegral(double[] v) {
