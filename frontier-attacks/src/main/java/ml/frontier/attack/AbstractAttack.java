@@ -89,4 +89,22 @@ public abstract class AbstractAttack implements Attack {
     public String toString() {
         return name() + new TreeMap<>(parameters());
     }
+
+    /**
+     * Refuses bad retraining options before any work, with one message style for every attack
+     * that retrains (fine-tuning, pruning with fine-tuning, trojaning).
+     *
+     * @param epochsName how the epochs are called in the message ("fine-tuning epochs", …)
+     */
+    protected static void checkTraining(String epochsName, int epochs, float learningRate, int batchSize) {
+        if (epochs < 0) {
+            throw new IllegalArgumentException(epochsName + " must be >= 0, got " + epochs);
+        }
+        if (!(learningRate > 0) || Float.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("learning rate must be positive, got " + learningRate);
+        }
+        if (batchSize <= 0) {
+            throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
+        }
+    }
 }

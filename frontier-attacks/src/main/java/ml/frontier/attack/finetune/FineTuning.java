@@ -40,15 +40,7 @@ public final class FineTuning extends AbstractAttack {
         if (b.mode == null) {
             throw new IllegalArgumentException("fine-tuning needs a mode (ftll, ftal, rtll or rtal)");
         }
-        if (b.epochs < 0) {
-            throw new IllegalArgumentException("fine-tuning epochs must be >= 0, got " + b.epochs);
-        }
-        if (!(b.learningRate > 0) || Float.isInfinite(b.learningRate)) {
-            throw new IllegalArgumentException("fine-tuning learning rate must be positive, got " + b.learningRate);
-        }
-        if (b.batchSize <= 0) {
-            throw new IllegalArgumentException("fine-tuning batch size must be positive, got " + b.batchSize);
-        }
+        checkTraining("fine-tuning epochs", b.epochs, b.learningRate, b.batchSize);
         this.mode = b.mode;
         this.epochs = b.epochs;
         this.learningRate = b.learningRate;

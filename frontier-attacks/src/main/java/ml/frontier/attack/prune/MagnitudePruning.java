@@ -38,15 +38,7 @@ public final class MagnitudePruning extends AbstractAttack {
         if (Double.isNaN(b.rate) || b.rate < 0 || b.rate >= 1) {
             throw new IllegalArgumentException("pruning rate must be in [0,1), got " + b.rate);
         }
-        if (b.fineTuneEpochs < 0) {
-            throw new IllegalArgumentException("fine-tuning epochs after pruning must be >= 0, got " + b.fineTuneEpochs);
-        }
-        if (!(b.learningRate > 0) || Float.isInfinite(b.learningRate)) {
-            throw new IllegalArgumentException("learning rate must be positive, got " + b.learningRate);
-        }
-        if (b.batchSize <= 0) {
-            throw new IllegalArgumentException("batch size must be positive, got " + b.batchSize);
-        }
+        checkTraining("fine-tuning epochs after pruning", b.fineTuneEpochs, b.learningRate, b.batchSize);
         this.rate = b.rate;
         this.perLayer = b.perLayer;
         this.fineTuneEpochs = b.fineTuneEpochs;

@@ -49,15 +49,7 @@ public final class Trojaning extends AbstractAttack {
         if (!(b.poisonFraction > 0 && b.poisonFraction <= 1)) {
             throw new IllegalArgumentException("poisoned fraction must be in (0,1], got " + b.poisonFraction);
         }
-        if (b.epochs < 0) {
-            throw new IllegalArgumentException("trojan training epochs must be >= 0, got " + b.epochs);
-        }
-        if (!(b.learningRate > 0) || Float.isInfinite(b.learningRate)) {
-            throw new IllegalArgumentException("learning rate must be positive, got " + b.learningRate);
-        }
-        if (b.batchSize <= 0) {
-            throw new IllegalArgumentException("batch size must be positive, got " + b.batchSize);
-        }
+        checkTraining("trojan training epochs", b.epochs, b.learningRate, b.batchSize);
         this.trigger = b.trigger;
         this.target = b.target;
         this.poisonFraction = b.poisonFraction;
