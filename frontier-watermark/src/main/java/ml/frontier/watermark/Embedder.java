@@ -19,7 +19,7 @@ import java.util.Map;
 /**
  * Stitches a key into a model: fine-tunes it (Adam, small learning rate) on the training data plus
  * the key repeated {@code boost} times, epoch by epoch, until the model classifies every key image
- * with its original label, or the key accuracy stops improving for {@code patience} epochs, or
+ * with its key label (counted images and anchors alike), or the key accuracy stops improving for {@code patience} epochs, or
  * {@code maxEpochs} run out.
  *
  * <p>The boost follows the Watermark Robustness Toolbox's {@code boost_factor}; by default it is
@@ -139,7 +139,7 @@ public final class Embedder {
      */
     public EmbeddingReport embed(NetworkModel model, WatermarkKey key, TrainTest data) throws FrontierException {
         DjlClassifier clf = new DjlClassifier(model);
-        clf.checkShape(key.images(), "the watermark key");
+        key.checkFits(clf);
         long start = System.nanoTime();
         Dataset keySet = new Dataset("watermark-key", key.images(), key.labels(), model.numClasses());
         int boost = boostFor(data.train().size(), key.size());
@@ -175,7 +175,9 @@ public final class Embedder {
         WatermarkKey bound = key.withMarkedModel(model.sha256());
         Map<String, Object> step = new LinkedHashMap<>();
         step.put("eps", key.epsilon());
-        step.put("k", key.size());
+        step.put("scheme", key.scheme().id());
+        step.put("k", key.countedSize());
+        step.put("anchors", key.anchors());
         step.put("keySha256", bound.commitment());
         step.put("boost", boost);
         step.put("epochs", epoch);

@@ -25,7 +25,7 @@ public record EmbeddingReport(WatermarkKey key, double testAccuracyBefore, doubl
         keyAccuracyByEpoch = List.copyOf(keyAccuracyByEpoch);
     }
 
-    /** True when every key image is classified with its original label. */
+    /** True when every key image is classified with its key label. */
     public boolean complete() {
         return keyAccuracyAfter >= 1.0;
     }
@@ -37,7 +37,9 @@ public record EmbeddingReport(WatermarkKey key, double testAccuracyBefore, doubl
 
     public Map<String, Object> asMap() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("k", key.size());
+        m.put("scheme", key.scheme().id());
+        m.put("k", key.countedSize());
+        m.put("anchors", key.anchors());
         m.put("eps", key.epsilon());
         m.put("keyCommitment", key.commitment());
         m.put("markedModelSha256", key.provenance().markedModelSha256());

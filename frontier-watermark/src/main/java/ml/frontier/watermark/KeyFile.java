@@ -3,29 +3,33 @@ package ml.frontier.watermark;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import ml.frontier.core.FrontierException;
-import ml.frontier.core.classifier.Classifier;
 import ml.frontier.core.image.ImageBatch;
 import ml.frontier.core.io.ArrayBundle;
+import ml.frontier.core.io.Hashing;
 import ml.frontier.core.io.Npy;
 import ml.frontier.watermark.stats.BinomialThreshold;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.Arrays;
 
 /**
  * A watermark key on disk: an {@link ArrayBundle} zip of kind {@value #KIND} holding
- * {@code images.npy} (k×C×H×W float32), {@code labels.npy} (int32), {@code kinds.npy} (int32: 1
- * true adversary, 0 false) and {@code manifest.json} with {@code eps}, {@code k}, {@code p},
- * {@code theta}, {@code falsePositiveBound}, {@code markedModelSha256}, {@code sourceModelSha256},
- * {@code sourceDataset}, {@code seed}, {@code created} and {@code commitment} (see
- * {@link WatermarkKey#commitment()}). Reading checks every array's hash, the shapes and the
- * commitment.
+ * {@code images.npy} (n×C×H×W float32), {@code labels.npy}, {@code original.npy},
+ * {@code answers.npy} and {@code counted.npy} (int32, see {@link WatermarkKey}) and
+ * {@code manifest.json} with {@code scheme}, {@code eps}, {@code k} (counted images),
+ * {@code anchors}, {@code p}, {@code theta}, {@code falsePositiveBound}, the provenance and
+ * {@code commitment} (see {@link WatermarkKey#commitment()}). Reading checks every array's hash,
+ * the shapes and the commitment. Keys of the first format (labels and kinds only, every image
+ * counted) are read as {@link KeyScheme#PAPER} keys.
  */
 public final class KeyFile {
 
     public static final String KIND = "frontier-watermark-key";
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     private KeyFile() {}
 
@@ -34,21 +38,27 @@ public final class KeyFile {
         ImageBatch img = key.images();
         b.putFloats("images", img.data(), img.n(), img.channels(), img.height(), img.width());
         b.putInts("labels", key.labels(), key.size());
-        b.putInts("kinds", key.kinds(), key.size());
+        b.putInts("original", key.originalLabels(), key.size());
+        b.putInts("answers", key.sourceAnswers(), key.size());
+        b.putInts("counted", key.countedInts(), key.size());
         ObjectNode m = b.manifest();
         int theta = key.threshold();
+        m.put("scheme", key.scheme().id());
         m.put("eps", key.epsilon());
-        m.put("k", key.size());
+        m.put("k", key.countedSize());
+        m.put("anchors", key.anchors());
         m.put("p", key.p());
         m.put("theta", theta);
-        m.put("falsePositiveBound", BinomialThreshold.falsePositiveRate(key.size(), theta));
+        m.put("falsePositiveBound", BinomialThreshold.falsePositiveRate(key.countedSize(), theta));
         m.put("markedModelSha256", key.provenance().markedModelSha256());
         m.put("sourceModelSha256", key.provenance().sourceModelSha256());
         m.put("sourceDataset", key.provenance().sourceDataset());
         m.put("seed", key.provenance().seed());
+        m.put("coins", key.provenance().coins());
         m.put("created", key.provenance().created());
         m.put("commitment", key.commitment());
-        m.put("commitmentRule", "sha256(images<f4 C-order | labels<i4 | kinds<i4 | eps<f4), little-endian bytes");
+        m.put("commitmentRule", "sha256(images<f4 C-order | labels<i4 | original<i4 | answers<i4 | counted<i4 | eps<f4 "
+                + "| scheme utf-8), little-endian bytes");
         try {
             b.write(file);
         } catch (IOException e) {
@@ -60,53 +70,86 @@ public final class KeyFile {
         ArrayBundle b = ArrayBundle.read(file, KIND);
         JsonNode m = b.manifest();
         Npy.Array images = b.array("images");
-        Npy.Array labels = b.array("labels");
-        Npy.Array kinds = b.array("kinds");
         if (images.shape().length != 4 || images.floats() == null) {
-            throw new FrontierException(file + ": images.npy must be a k×C×H×W float32 array, got shape "
+            throw new FrontierException(file + ": images.npy must be a n×C×H×W float32 array, got shape "
                     + Arrays.toString(images.shape()));
         }
-        int k = (int) images.shape()[0];
-        if (labels.ints() == null || labels.ints().length != k || kinds.ints() == null || kinds.ints().length != k) {
-            throw new FrontierException(file + ": labels.npy and kinds.npy must hold " + k + " int32 values");
-        }
-        if (m.path("k").asInt(-1) != k) {
-            throw new FrontierException(file + ": the manifest says k=" + m.path("k").asText() + " but the key holds " + k + " images");
-        }
-        boolean[] trueAdv = new boolean[k];
-        for (int i = 0; i < k; i++) {
-            int v = kinds.ints()[i];
-            if (v != 0 && v != 1) {
-                throw new FrontierException(file + ": kinds.npy must hold 0 or 1, found " + v);
-            }
-            trueAdv[i] = v == 1;
-        }
-        ImageBatch batch = new ImageBatch(images.floats(), k, (int) images.shape()[1], (int) images.shape()[2],
+        int n = (int) images.shape()[0];
+        ImageBatch batch = new ImageBatch(images.floats(), n, (int) images.shape()[1], (int) images.shape()[2],
                 (int) images.shape()[3]);
+        int[] labels = ints(b, "labels", n, file);
+        boolean legacy = m.path("format").asInt(FORMAT) == 1 || m.path("scheme").isMissingNode();
         KeyProvenance prov = new KeyProvenance(m.path("sourceDataset").asText(""), m.path("sourceModelSha256").asText(""),
-                m.path("markedModelSha256").asText(""), m.path("seed").asLong(0), m.path("created").asText(""));
+                m.path("markedModelSha256").asText(""), m.path("seed").asLong(0), m.path("coins").asText(""),
+                m.path("created").asText(""));
+        float eps = (float) m.path("eps").asDouble(-1);
+        double p = m.path("p").asDouble(0.05);
         WatermarkKey key;
         try {
-            key = new WatermarkKey(batch, labels.ints(), trueAdv, (float) m.path("eps").asDouble(-1),
-                    m.path("p").asDouble(0.05), prov);
+            key = legacy ? legacyKey(b, batch, labels, eps, p, prov, file)
+                    : new WatermarkKey(scheme(m, file), batch, labels, ints(b, "original", n, file),
+                    ints(b, "answers", n, file), flags(ints(b, "counted", n, file), "counted", file), eps, p, prov);
         } catch (IllegalArgumentException e) {
             throw new FrontierException(file + ": bad key (" + e.getMessage() + ")");
         }
+        if (m.path("k").asInt(-1) != key.countedSize()) {
+            throw new FrontierException(file + ": the manifest says k=" + m.path("k").asText() + " but the key counts "
+                    + key.countedSize() + " images");
+        }
         String stored = m.path("commitment").asText("");
-        if (!stored.equals(key.commitment())) {
+        String expected = legacy ? legacyCommitment(batch, labels, ints(b, "kinds", n, file), eps) : key.commitment();
+        if (!stored.equals(expected)) {
             throw new FrontierException(file + ": the key does not match its commitment (damaged or edited file)");
         }
         return key;
     }
 
-    /** Fails with a clear message when the key's images do not fit {@code model}'s input or labels. */
-    public static void checkShape(WatermarkKey key, Classifier model) throws FrontierException {
-        model.checkShape(key.images(), "the watermark key");
-        for (int l : key.labels()) {
-            if (l < 0 || l >= model.numClasses()) {
-                throw new FrontierException("the watermark key has label " + l + " but " + model.describe()
-                        + " has " + model.numClasses() + " classes");
-            }
+    /** First format: original labels and kinds (1 true adversary, 0 false), every image counted. */
+    private static WatermarkKey legacyKey(ArrayBundle b, ImageBatch batch, int[] labels, float eps, double p,
+                                          KeyProvenance prov, Path file) throws FrontierException {
+        boolean[] trueAdv = flags(ints(b, "kinds", labels.length, file), "kinds", file);
+        int[] answers = new int[labels.length];
+        boolean[] counted = new boolean[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            answers[i] = trueAdv[i] ? -1 : labels[i];
+            counted[i] = true;
         }
+        return new WatermarkKey(KeyScheme.PAPER, batch, labels, labels, answers, counted, eps, p, prov);
+    }
+
+    private static String legacyCommitment(ImageBatch images, int[] labels, int[] kinds, float eps) {
+        MessageDigest d = Hashing.sha256();
+        Hashing.update(d, images.data());
+        Hashing.update(d, labels);
+        Hashing.update(d, kinds);
+        d.update(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putFloat(eps).array());
+        return Hashing.hex(d);
+    }
+
+    private static KeyScheme scheme(JsonNode m, Path file) throws FrontierException {
+        try {
+            return KeyScheme.parse(m.path("scheme").asText(""));
+        } catch (IllegalArgumentException e) {
+            throw new FrontierException(file + ": " + e.getMessage());
+        }
+    }
+
+    private static int[] ints(ArrayBundle b, String name, int n, Path file) throws FrontierException {
+        Npy.Array a = b.array(name);
+        if (a.ints() == null || a.ints().length != n) {
+            throw new FrontierException(file + ": " + name + ".npy must hold " + n + " int32 values");
+        }
+        return a.ints();
+    }
+
+    private static boolean[] flags(int[] v, String name, Path file) throws FrontierException {
+        boolean[] out = new boolean[v.length];
+        for (int i = 0; i < v.length; i++) {
+            if (v[i] != 0 && v[i] != 1) {
+                throw new FrontierException(file + ": " + name + ".npy must hold 0 or 1, found " + v[i]);
+            }
+            out[i] = v[i] == 1;
+        }
+        return out;
     }
 }

@@ -7,24 +7,30 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The verdict of a watermark check: the suspect is declared watermarked when its mismatch count
- * {@code m} on the key is below θ.
+ * The verdict of a watermark check, with what it guarantees.
  *
  * @param model what was queried
- * @param k key size
- * @param mismatches m, the key answers that differ from the key labels
- * @param trueAdversaryMismatches of which on true adversaries
- * @param threshold θ
- * @param p the significance level θ was computed for
- * @param falsePositiveBound exact P(Z ≤ θ−1) for Z ~ Binomial(k, 1/2)
+ * @param rule the decision rule
+ * @param scheme the key's scheme
+ * @param k counted key images (the ones queried)
+ * @param anchors key images that were not counted nor sent
+ * @param mismatches m, the counted answers that differ from the key labels
+ * @param threshold θ of the binomial rules (claimed iff m &lt; θ), -1 for the conformal rule
+ * @param alpha the significance level
+ * @param pValue binomial: P(Z ≤ m), Z ~ Binomial(k, ½); conformal: (1 + #{ref m ≤ m}) / (n + 1)
+ * @param watermarked the claim: binomial m &lt; θ, conformal p ≤ α
+ * @param falseClaimBound the false-claim probability the rule guarantees (binomial: exact
+ *        P(Z ≤ θ−1); conformal: α)
+ * @param references n, the reference models of the conformal rule (0 otherwise)
+ * @param guarantee the bound in words, with its conditions
  * @param queries images sent to the model
- * @param watermarked {@code m < θ}
  * @param keyCommitment the key's SHA-256 commitment
  */
-public record Verification(String model, int k, int mismatches, int trueAdversaryMismatches, int threshold, double p,
-                           double falsePositiveBound, long queries, boolean watermarked, String keyCommitment) {
+public record Verification(String model, DecisionRule rule, KeyScheme scheme, int k, int anchors, int mismatches,
+                           int threshold, double alpha, double pValue, boolean watermarked, double falseClaimBound,
+                           int references, String guarantee, long queries, String keyCommitment) {
 
-    /** The share of key images answered with the key label. */
+    /** The share of counted key images answered with the key label. */
     public double keyAccuracy() {
         return 1.0 - (double) mismatches / k;
     }
@@ -33,12 +39,17 @@ public record Verification(String model, int k, int mismatches, int trueAdversar
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("model", model);
         m.put("watermarked", watermarked);
+        m.put("rule", rule.id());
+        m.put("scheme", scheme.id());
         m.put("k", k);
+        m.put("anchors", anchors);
         m.put("mismatches", mismatches);
-        m.put("trueAdversaryMismatches", trueAdversaryMismatches);
         m.put("threshold", threshold);
-        m.put("p", p);
-        m.put("falsePositiveBound", falsePositiveBound);
+        m.put("alpha", alpha);
+        m.put("pValue", pValue);
+        m.put("falseClaimBound", falseClaimBound);
+        m.put("references", references);
+        m.put("guarantee", guarantee);
         m.put("keyAccuracy", keyAccuracy());
         m.put("queries", queries);
         m.put("keyCommitment", keyCommitment);

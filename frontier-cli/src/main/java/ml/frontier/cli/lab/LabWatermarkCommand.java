@@ -5,18 +5,21 @@ import ml.frontier.cli.common.Terminal;
 import ml.frontier.lab.watermark.WatermarkExperiment;
 import ml.frontier.lab.watermark.WatermarkLabConfig;
 import ml.frontier.lab.watermark.WatermarkLabResult;
+import ml.frontier.watermark.stats.ClopperPearson;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code frontier lab watermark}: the frontier-stitching study on MNIST (CSV + PNG + Markdown). */
+/** {@code frontier lab watermark}: the frontier-stitching soundness and robustness study (CSV + PNG + Markdown). */
 @Command(name = "watermark", mixinStandardHelpOptions = true,
-        description = "Frontier stitching on the three MNIST networks x eps {0.025, 0.1, 0.25}: accuracy cost, key "
-                + "accuracy, false positives on null models, removal attacks.")
+        description = "Frontier stitching on MNIST: false claims on unrelated models per rule and family, removal "
+                + "attacks, ROC of m. Trained models are cached in --out: rerun the same command to resume.")
 public final class LabWatermarkCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -25,19 +28,19 @@ public final class LabWatermarkCommand implements Callable<Integer> {
     @Mixin
     SeedOption seed;
 
-    @Option(names = "--quick", description = "Smaller networks, fewer epochs and 3 null models (a few minutes on 2 cores).")
+    @Option(names = "--quick", description = "Small networks, a small pool, 19 references (a few minutes on 2 cores).")
     boolean quick;
 
-    @Option(names = "--nulls", description = "Null models per network (default: 10, quick: 3).")
-    Integer nulls;
+    @Option(names = "--owners", split = ",", defaultValue = "mlp,cnn", description = "Owner networks (default: ${DEFAULT-VALUE}).")
+    List<String> owners;
 
-    @Option(names = "--irnn-steps", defaultValue = "28",
-            description = "Full run: IRNN sequence length (28 rows, the default, learns; 784 single pixels as in the paper learns far more slowly; default: ${DEFAULT-VALUE}).")
-    int irnnSteps;
+    @Option(names = "--references", split = ",",
+            description = "Reference models per owner for the conformal rule (default: full 99,0; quick 19,0).")
+    List<Integer> references;
 
-    @Option(names = "--nets", split = ",", defaultValue = "mlp,cnn,irnn",
-            description = "Networks to study (default: ${DEFAULT-VALUE}).")
-    java.util.List<String> nets;
+    @Option(names = "--onnx-nulls", paramLabel = "DIR",
+            description = "A directory of PyTorch-made ONNX classifiers to add to the null pool (tools/make-null-models.py).")
+    Path onnxNulls;
 
     @Option(names = "--out", defaultValue = "runs/lab-watermark", description = "Output directory (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -45,13 +48,21 @@ public final class LabWatermarkCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var o = spec.commandLine().getOut();
-        WatermarkLabConfig config = quick ? WatermarkLabConfig.quick(nulls == null ? 3 : nulls, seed.seed, out)
-                : WatermarkLabConfig.full(nulls == null ? 10 : nulls, seed.seed, out, irnnSteps);
-        config = config.withNets(nets);
+        WatermarkLabConfig config = quick ? WatermarkLabConfig.quick(seed.seed, out) : WatermarkLabConfig.full(seed.seed, out);
+        if (references != null) {
+            config = config.withReferences(references);
+        }
+        config = config.withOnnxNulls(onnxNulls).withOwners(owners);
         WatermarkLabResult r = new WatermarkExperiment(config, o, Terminal.progress(spec)).run();
-        o.printf("false positives: %d of %d null-model checks (binomial), %d (empirical, leave-one-out); %.0f s%n",
-                r.nullsClaimedBinomial(), r.nullChecks(), r.nullsClaimedEmpirical(), r.seconds());
-        o.println("wrote " + out.resolve("summary.md") + ", embedding.csv, verifications.csv, prune-*.png");
+        for (String rule : new String[] {"binomial", "conformal", "paper"}) {
+            int n = r.nullChecks(rule).size();
+            if (n > 0) {
+                long x = r.falseClaims(rule);
+                o.printf(Locale.ROOT, "%-9s: %d false claims in %d null checks (95%% upper bound %.2f%%)%n", rule, x, n,
+                        100 * ClopperPearson.upper((int) x, n, 0.95));
+            }
+        }
+        o.printf(Locale.ROOT, "%.0f s; wrote %s, keys.csv, checks.csv, roc-*.png%n", r.seconds(), out.resolve("summary.md"));
         return 0;
     }
 }

@@ -5,21 +5,21 @@ import ml.frontier.cli.common.ModelSource;
 import ml.frontier.cli.common.SeedOption;
 import ml.frontier.cli.common.Terminal;
 import ml.frontier.core.FrontierException;
-import ml.frontier.core.classifier.DjlClassifier;
 import ml.frontier.core.data.TrainTest;
 import ml.frontier.core.model.ModelFile;
 import ml.frontier.core.model.NetworkModel;
 import ml.frontier.watermark.Embedder;
 import ml.frontier.watermark.EmbeddingReport;
+import ml.frontier.watermark.FrontierStitching;
 import ml.frontier.watermark.KeyFile;
 import ml.frontier.watermark.KeyGenerator;
+import ml.frontier.watermark.KeyScheme;
 import ml.frontier.watermark.WatermarkKey;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -45,14 +45,28 @@ public final class EmbedCommand implements Callable<Integer> {
     @Mixin
     SeedOption seed;
 
-    @Option(names = "--key-size", defaultValue = "100", description = "k, key images (even; default: ${DEFAULT-VALUE}).")
+    @Option(names = "--scheme", defaultValue = "coin", paramLabel = "coin|paper",
+            description = "coin: counted true adversaries labelled by secret fair coins, sound binomial verdicts "
+                    + "(default); paper: original labels as in the paper (needs reference models to verify soundly).")
+    String scheme;
+
+    @Option(names = "--key-size", defaultValue = "100", description = "k, counted key images (default: ${DEFAULT-VALUE}).")
     int keySize;
+
+    @Option(names = "--anchors", description = "coin scheme: uncounted false adversaries that hold the frontier (default: k/2).")
+    Integer anchors;
 
     @Option(names = "--eps", defaultValue = "0.1", description = "FGSM epsilon (paper: 0.025, 0.1, 0.25; default: ${DEFAULT-VALUE}).")
     float eps;
 
-    @Option(names = "--p", defaultValue = "0.05", description = "Significance level recorded in the key (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--p", defaultValue = "0.001",
+            description = "Significance level recorded in the key: the false-claim bound verdicts give (default: ${DEFAULT-VALUE}).")
     double p;
+
+    @Option(names = "--coin-seed", paramLabel = "N",
+            description = "Draw the coins from this seed, for reproducible experiments (anyone who knows it knows the "
+                    + "coins; default: a SecureRandom).")
+    Long coinSeed;
 
     @Option(names = "--max-epochs", defaultValue = "20", description = "At most this many stitching epochs (default: ${DEFAULT-VALUE}).")
     int maxEpochs;
@@ -66,34 +80,58 @@ public final class EmbedCommand implements Callable<Integer> {
     @Option(names = "--key", required = true, paramLabel = "FILE", description = "Key file to write (keep it secret).")
     Path keyFile;
 
+    @Option(names = "--json", description = "Print the embedding report as JSON.")
+    boolean json;
+
     @Override
-    public Integer call() throws FrontierException, IOException {
+    public Integer call() throws FrontierException, java.io.IOException {
         var o = spec.commandLine().getOut();
         TrainTest tt = data.load();
+        KeyGenerator.Config.Builder kb = KeyGenerator.Config.builder().optScheme(parseScheme()).optKeySize(keySize)
+                .optEpsilon(eps).optP(p).optSeed(seed.seed).optCoinSeed(coinSeed);
+        if (anchors != null) {
+            kb.optAnchors(anchors);
+        }
+        Embedder.Config ec = Embedder.Config.builder().optLearningRate(lr).optMaxEpochs(maxEpochs).optSeed(seed.seed).build();
         try (NetworkModel model = source.loadModel()) {
-            long t0 = System.nanoTime();
-            WatermarkKey key = new KeyGenerator(KeyGenerator.Config.builder().optKeySize(keySize).optEpsilon(eps)
-                    .optP(p).optSeed(seed.seed).build()).generate(new DjlClassifier(model), tt.train());
-            o.printf(Locale.ROOT, "key: %d images (%d true, %d false adversaries) at eps %s from %s, seed %d, %.2f s%n",
-                    key.size(), key.trueAdversaries(), key.size() - key.trueAdversaries(), eps, tt.train().name(),
-                    seed.seed, (System.nanoTime() - t0) / 1e9);
-            Embedder.Config ec = Embedder.Config.builder().optLearningRate(lr).optMaxEpochs(maxEpochs).optSeed(seed.seed)
-                    .optClip(model.spec().architecture().equals("irnn") ? 1f : 0f).build();
-            EmbeddingReport r = new Embedder(ec, Terminal.progress(spec)).embed(model, key, tt);
+            FrontierStitching.Marking mk = new FrontierStitching(kb.build(), ec, Terminal.progress(spec)).mark(model, tt);
+            WatermarkKey key = mk.key();
+            EmbeddingReport r = mk.embedding();
             ModelFile.save(model, out);
-            KeyFile.write(r.key(), keyFile);
-            o.printf(Locale.ROOT, "stitched in %d epochs (boost %d, %.1f s): key accuracy %.3f -> %.3f, "
-                            + "test accuracy %.4f -> %.4f (drop %.2f points)%n", r.epochs(), r.boost(), r.seconds(),
-                    r.keyAccuracyBefore(), r.keyAccuracyAfter(), r.testAccuracyBefore(), r.testAccuracyAfter(),
-                    r.accuracyDropPoints());
-            o.printf("wrote %s (sha256 %s) and key %s (commitment %s, theta %d at p=%s)%n", out,
-                    model.metadata().parametersSha256(), keyFile, r.key().commitment(), r.key().threshold(), p);
+            KeyFile.write(key, keyFile);
+            if (json) {
+                var m = new java.util.LinkedHashMap<String, Object>(r.asMap());
+                m.put("keySeconds", mk.keySeconds());
+                m.put("model", out.toString());
+                m.put("keyFile", keyFile.toString());
+                m.put("seed", seed.seed);
+                m.put("coins", key.provenance().coins());
+                o.println(ml.frontier.core.io.ArrayBundle.JSON.valueToTree(m).toPrettyString());
+            } else {
+                o.printf(Locale.ROOT, "key (%s scheme): %d counted images, %d anchors, at eps %s from %s, seed %d, coins %s, "
+                                + "%.2f s%n", key.scheme().id(), key.countedSize(), key.anchors(), eps, tt.train().name(),
+                        seed.seed, key.provenance().coins(), mk.keySeconds());
+                o.printf(Locale.ROOT, "stitched in %d epochs (boost %d, %.1f s): key accuracy %.3f -> %.3f, "
+                                + "test accuracy %.4f -> %.4f (drop %.2f points)%n", r.epochs(), r.boost(), r.seconds(),
+                        r.keyAccuracyBefore(), r.keyAccuracyAfter(), r.testAccuracyBefore(), r.testAccuracyAfter(),
+                        r.accuracyDropPoints());
+                o.printf("wrote %s (sha256 %s) and key %s (commitment %s, theta %d at p=%s)%n", out,
+                        model.metadata().parametersSha256(), keyFile, key.commitment(), key.threshold(), p);
+            }
             if (!r.complete()) {
                 spec.commandLine().getErr().println("frontier: stitching incomplete: key accuracy "
                         + r.keyAccuracyAfter() + " after " + r.epochs() + " epochs (try --max-epochs or --lr)");
                 return 1;
             }
             return 0;
+        }
+    }
+
+    private KeyScheme parseScheme() {
+        try {
+            return KeyScheme.parse(scheme);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 }

@@ -3,7 +3,9 @@ package ml.frontier.cli.watermark;
 import ml.frontier.cli.common.ModelSource;
 import ml.frontier.core.FrontierException;
 import ml.frontier.core.classifier.Classifier;
+import ml.frontier.watermark.DecisionRule;
 import ml.frontier.watermark.KeyFile;
+import ml.frontier.watermark.ReferenceSet;
 import ml.frontier.watermark.Verification;
 import ml.frontier.watermark.Verifier;
 import ml.frontier.watermark.WatermarkKey;
@@ -30,7 +32,15 @@ public final class VerifyCommand implements Callable<Integer> {
     @Mixin
     ModelSource source;
 
-    @Option(names = "--p", paramLabel = "P", description = "Significance level (default: the key's, normally 0.05).")
+    @Option(names = "--rule", paramLabel = "binomial|conformal|paper",
+            description = "Decision rule (default: binomial for coin keys, conformal when --references is given).")
+    String rule;
+
+    @Option(names = "--references", paramLabel = "FILE",
+            description = "Reference answers made by 'watermark references' (the conformal rule).")
+    Path references;
+
+    @Option(names = "--p", paramLabel = "P", description = "Significance level (default: the key's).")
     Double p;
 
     @Option(names = "--json", description = "Print the verdict as JSON.")
@@ -40,19 +50,32 @@ public final class VerifyCommand implements Callable<Integer> {
     public Integer call() throws FrontierException {
         var o = spec.commandLine().getOut();
         WatermarkKey key = KeyFile.read(keyFile);
+        ReferenceSet refs = references == null ? null : ReferenceSet.read(references);
+        DecisionRule chosen = parseRule();
         Verifier verifier = p == null ? new Verifier() : new Verifier(p);
         Verification v;
         try (Classifier suspect = source.openClassifier()) {
-            v = verifier.verify(suspect, key);
+            v = verifier.verify(suspect, key, chosen, refs);
         }
         if (json) {
             o.println(v.toJson());
         } else {
-            o.printf(Locale.ROOT, "%s: %s (m = %d mismatches of k = %d, theta = %d at p = %s, exact false-positive "
-                            + "bound %.4f, %d queries)%n", source.describe(),
-                    v.watermarked() ? "WATERMARKED" : "not watermarked", v.mismatches(), v.k(), v.threshold(), v.p(),
-                    v.falsePositiveBound(), v.queries());
+            String test = v.rule() == DecisionRule.CONFORMAL
+                    ? String.format(Locale.ROOT, "conformal p = %.4g against %d references", v.pValue(), v.references())
+                    : String.format(Locale.ROOT, "theta = %d, p-value %.3g", v.threshold(), v.pValue());
+            o.printf(Locale.ROOT, "%s: %s (rule %s: m = %d mismatches of k = %d counted images, %s, level %s; %d queries)%n",
+                    source.describe(), v.watermarked() ? "WATERMARKED" : "not watermarked", v.rule().id(), v.mismatches(),
+                    v.k(), test, v.alpha(), v.queries());
+            o.println("guarantee: " + v.guarantee());
         }
         return v.watermarked() ? 0 : 1;
+    }
+
+    private DecisionRule parseRule() {
+        try {
+            return rule == null ? null : DecisionRule.parse(rule);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 }

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,10 +28,10 @@ class WatermarkCommandsTest {
     @Test
     void embedThenVerifyWithExitCodes() throws Exception {
         Path model = dir.resolve("mlp.model");
-        Path untrained = dir.resolve("untrained.model");
-        try (NetworkModel m = TestModels.mlp(2); NetworkModel u = TestModels.untrained("mlp", Map.of("hidden", "64"), 9)) {
+        Path other = dir.resolve("other.model");
+        try (NetworkModel m = TestModels.mlp(2); NetworkModel u = TestModels.mlp(9)) {
             ModelFile.save(m, model);
-            ModelFile.save(u, untrained);
+            ModelFile.save(u, other);
         }
         Path marked = dir.resolve("marked.model");
         Path key = dir.resolve("owner.key");
@@ -43,11 +42,17 @@ class WatermarkCommandsTest {
 
         CliRun ok = CliRun.of("watermark", "verify", "--key", key.toString(), "--model", marked.toString(), "--json");
         assertEquals(0, ok.exitCode(), ok.toString());
-        assertTrue(ok.out().contains("\"watermarked\" : true") && ok.out().contains("\"queries\" : 20"), ok.out());
+        assertTrue(ok.out().contains("\"watermarked\" : true") && ok.out().contains("\"queries\" : 20")
+                && ok.out().contains("\"rule\" : \"binomial\"") && ok.out().contains("\"anchors\" : 10"), ok.out());
 
-        CliRun no = CliRun.of("watermark", "verify", "--key", key.toString(), "--model", untrained.toString());
+        // a model trained with another seed, never marked
+        CliRun no = CliRun.of("watermark", "verify", "--key", key.toString(), "--model", other.toString());
         assertEquals(1, no.exitCode(), no.toString());
-        assertTrue(no.out().contains("not watermarked"), no.out());
+        assertTrue(no.out().contains("not watermarked") && no.out().contains("guarantee:"), no.out());
+
+        CliRun badRule = CliRun.of("watermark", "verify", "--key", key.toString(), "--model", other.toString(),
+                "--rule", "magic");
+        assertEquals(2, badRule.exitCode(), badRule.toString());
 
         byte[] b = Files.readAllBytes(key);
         for (int i = b.length / 2; i < b.length / 2 + 32; i++) {
@@ -61,5 +66,38 @@ class WatermarkCommandsTest {
 
         CliRun missing = CliRun.of("watermark", "verify", "--key", dir.resolve("none.key").toString(), "--model", marked.toString());
         assertEquals(2, missing.exitCode(), missing.toString());
+    }
+
+    @Test
+    void paperKeysNeedReferencesOrAnExplicitPaperRule() throws Exception {
+        Path model = dir.resolve("mlp.model");
+        Path other = dir.resolve("other.model");
+        try (NetworkModel m = TestModels.mlp(2); NetworkModel u = TestModels.mlp(9)) {
+            ModelFile.save(m, model);
+            ModelFile.save(u, other);
+        }
+        Path marked = dir.resolve("marked.model");
+        Path key = dir.resolve("paper.key");
+        CliRun embed = CliRun.of("watermark", "embed", "--model", model.toString(), "--scheme", "paper", "--key-size", "20",
+                "--out", marked.toString(), "--key", key.toString(), "--json");
+        assertEquals(0, embed.exitCode(), embed.toString());
+        assertTrue(embed.out().contains("\"scheme\" : \"paper\""), embed.out());
+
+        CliRun noDefault = CliRun.of("watermark", "verify", "--key", key.toString(), "--model", other.toString());
+        assertEquals(2, noDefault.exitCode(), noDefault.toString());
+        assertTrue(noDefault.err().contains("--rule paper"), noDefault.err());
+
+        CliRun paper = CliRun.of("watermark", "verify", "--key", key.toString(), "--model", other.toString(), "--rule", "paper");
+        assertTrue(paper.out().contains("NOT VALIDATED"), paper.toString());
+
+        Path refs = dir.resolve("paper.refs");
+        CliRun make = CliRun.of("watermark", "references", "--key", key.toString(), "--like", model.toString(),
+                "--count", "3", "--epochs", "1", "--out", refs.toString());
+        assertEquals(0, make.exitCode(), make.toString());
+        assertTrue(make.out().contains("3 references") && make.out().contains("smallest attainable p = 0.2500"), make.out());
+        CliRun conf = CliRun.of("watermark", "verify", "--key", key.toString(), "--model", marked.toString(),
+                "--references", refs.toString(), "--p", "0.25", "--json");
+        assertEquals(0, conf.exitCode(), conf.toString());
+        assertTrue(conf.out().contains("\"rule\" : \"conformal\"") && conf.out().contains("\"pValue\" : 0.25"), conf.out());
     }
 }

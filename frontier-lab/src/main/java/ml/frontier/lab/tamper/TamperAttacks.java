@@ -11,14 +11,13 @@ import ml.frontier.attack.trojan.Trigger;
 import ml.frontier.attack.trojan.TriggerPattern;
 import ml.frontier.attack.trojan.Trojaning;
 import ml.frontier.core.FrontierException;
-import ml.frontier.core.classifier.DjlClassifier;
 import ml.frontier.core.data.Dataset;
 import ml.frontier.core.data.TrainTest;
 import ml.frontier.core.model.NetworkModel;
 import ml.frontier.core.progress.Progress;
 import ml.frontier.watermark.Embedder;
+import ml.frontier.watermark.FrontierStitching;
 import ml.frontier.watermark.KeyGenerator;
-import ml.frontier.watermark.WatermarkKey;
 
 import java.util.List;
 
@@ -59,29 +58,24 @@ final class TamperAttacks {
                                           TamperNet net) throws FrontierException {
         TrainTest owner = data.ownerAndAttacker(1 / 3.0);
         owner = new TrainTest(owner.train(), data.test().head(200));
-        WatermarkKey key = null;
+        Embedder.Config ec = Embedder.Config.builder().optMaxEpochs(config.attackEpochs()).optPatience(1)
+                .optClip(net.clip()).optSeed(seed).build();
         FrontierException last = null;
         for (float eps : new float[] {0.1f, 0.05f, 0.025f}) {
+            NetworkModel marked = base.copy();
             try {
-                key = new KeyGenerator(KeyGenerator.Config.builder().optKeySize(config.watermarkKey())
-                        .optEpsilon(eps).optSeed(seed).build()).generate(new DjlClassifier(base), owner.train());
-                break;
+                // seeded coins: the lab must be reproducible, and nobody verifies this key
+                new FrontierStitching(KeyGenerator.Config.builder().optKeySize(config.watermarkKey()).optEpsilon(eps)
+                        .optSeed(seed).optCoinSeed(seed).build(), ec, Progress.silent()).mark(marked, owner);
+                return marked.rehash();
             } catch (FrontierException e) {
+                marked.close();
                 last = e;
+            } catch (RuntimeException e) {
+                marked.close();
+                throw e;
             }
         }
-        if (key == null) {
-            throw last;
-        }
-        NetworkModel marked = base.copy();
-        try {
-            Embedder.Config ec = Embedder.Config.builder().optMaxEpochs(config.attackEpochs()).optPatience(1)
-                    .optClip(net.clip()).optSeed(seed).build();
-            new Embedder(ec, Progress.silent()).embed(marked, key, owner);
-            return marked.rehash();
-        } catch (FrontierException | RuntimeException e) {
-            marked.close();
-            throw e;
-        }
+        throw last;
     }
 }

@@ -7,67 +7,109 @@ import java.util.Map;
 /**
  * Settings of the watermark study.
  *
- * @param nets the networks
- * @param epsilons FGSM steps of the keys
- * @param keySize k
- * @param p significance level of the binomial test
- * @param nulls independently trained unmarked models per network
- * @param attackEpochs epochs of the fine-tuning attacks (and of quantization's retraining: none)
- * @param pruneRates magnitude-pruning rates
- * @param quantBits bit widths of the quantization attack
+ * @param owners the owners' networks; each is marked with every key
+ * @param epsilons FGSM steps; each gets one coin key and one paper key
+ * @param extraCoinKeys further coin keys at ε = 0.1 with other seeds (more independent null checks)
+ * @param keySize k, counted key images
+ * @param alpha significance level of the coin keys' binomial rule (the default verdict)
+ * @param paperP the paper rule's level (its published p = 0.05)
+ * @param conformalAlpha level of the conformal rule
+ * @param references reference models per owner for the conformal rule (0 skips the rule for it),
+ *        in the order of {@code owners}
+ * @param nulls the pool of unrelated models every key is checked against
+ * @param onnxNulls a directory of PyTorch-made ONNX classifiers to add to the pool, or null
+ * @param attackEpochs epochs of the short fine-tuning attacks (long ones run 4×)
+ * @param copies attacked copies per attack (different seeds)
  * @param embedMaxEpochs cap on stitching epochs
- * @param seed seeds everything
+ * @param budgetPoints attacked copies count when their test accuracy is within this many points
+ *        of the marked model's
+ * @param seed seeds everything (the keys' coins too: lab keys are never used to accuse anyone)
  * @param quick whether this is the quick configuration (for the report)
- * @param out output directory
+ * @param out output directory; trained models are cached there, so a rerun resumes
  */
-public record WatermarkLabConfig(List<NetSetup> nets, List<Float> epsilons, int keySize, double p, int nulls,
-                                 int attackEpochs, List<Double> pruneRates, List<Integer> quantBits, int embedMaxEpochs,
-                                 long seed, boolean quick, Path out) {
+public record WatermarkLabConfig(List<NetSetup> owners, List<Float> epsilons, int extraCoinKeys, int keySize,
+                                 double alpha, double paperP, double conformalAlpha, List<Integer> references,
+                                 List<NullSpec> nulls, Path onnxNulls, int attackEpochs, int copies,
+                                 int embedMaxEpochs, double budgetPoints, long seed, boolean quick, Path out) {
 
     public WatermarkLabConfig {
-        nets = List.copyOf(nets);
+        owners = List.copyOf(owners);
         epsilons = List.copyOf(epsilons);
-        pruneRates = List.copyOf(pruneRates);
-        quantBits = List.copyOf(quantBits);
-        if (nulls < 1) {
-            throw new IllegalArgumentException("at least one null model is needed, got " + nulls);
+        references = List.copyOf(references);
+        nulls = List.copyOf(nulls);
+        if (references.size() != owners.size()) {
+            throw new IllegalArgumentException(owners.size() + " owners but " + references.size() + " reference counts");
+        }
+        if (copies < 1) {
+            throw new IllegalArgumentException("at least one attacked copy per attack, got " + copies);
         }
     }
 
-    /** The same study restricted to the named architectures (e.g. ["mlp", "cnn"]), in this config's order. */
-    public WatermarkLabConfig withNets(List<String> architectures) {
-        List<NetSetup> kept = nets.stream().filter(n -> architectures.contains(n.architecture())).toList();
-        if (kept.isEmpty()) {
-            throw new IllegalArgumentException("no network among " + architectures + " (known: mlp, cnn, irnn)");
+    /** The same study restricted to the named owner architectures, in this config's order. */
+    public WatermarkLabConfig withOwners(List<String> architectures) {
+        List<NetSetup> kept = new java.util.ArrayList<>();
+        List<Integer> refs = new java.util.ArrayList<>();
+        for (int i = 0; i < owners.size(); i++) {
+            if (architectures.contains(owners.get(i).architecture())) {
+                kept.add(owners.get(i));
+                refs.add(references.get(i));
+            }
         }
-        return new WatermarkLabConfig(kept, epsilons, keySize, p, nulls, attackEpochs, pruneRates, quantBits,
-                embedMaxEpochs, seed, quick, out);
+        if (kept.isEmpty()) {
+            throw new IllegalArgumentException("no owner network among " + architectures + " (known: mlp, cnn)");
+        }
+        return new WatermarkLabConfig(kept, epsilons, extraCoinKeys, keySize, alpha, paperP, conformalAlpha, refs, nulls,
+                onnxNulls, attackEpochs, copies, embedMaxEpochs, budgetPoints, seed, quick, out);
+    }
+
+    /** The same study with another ONNX null directory. */
+    public WatermarkLabConfig withOnnxNulls(Path dir) {
+        return new WatermarkLabConfig(owners, epsilons, extraCoinKeys, keySize, alpha, paperP, conformalAlpha, references,
+                nulls, dir, attackEpochs, copies, embedMaxEpochs, budgetPoints, seed, quick, out);
+    }
+
+    /** The same study with other reference counts (one per owner). */
+    public WatermarkLabConfig withReferences(List<Integer> refs) {
+        return new WatermarkLabConfig(owners, epsilons, extraCoinKeys, keySize, alpha, paperP, conformalAlpha, refs,
+                nulls, onnxNulls, attackEpochs, copies, embedMaxEpochs, budgetPoints, seed, quick, out);
     }
 
     static final List<Float> PAPER_EPSILONS = List.of(0.025f, 0.1f, 0.25f);
-    static final List<Double> PAPER_PRUNE_RATES = List.of(0.25, 0.5, 0.75, 0.85);
 
     /**
-     * The full study: the paper's networks at their stock sizes (IRNN over 784 single pixels
-     * unless {@code irnnSteps} says otherwise), 10 epochs MLP / 6 CNN / 10 IRNN.
+     * The full study: the paper's MLP and CNN at their stock sizes as owners; a pool of 70-odd
+     * unrelated models (same recipe with other seeds, the attacker's data, Fashion-MNIST when
+     * installed, other architectures and widths), 99 MLP references.
      */
-    public static WatermarkLabConfig full(int nulls, long seed, Path out, int irnnSteps) {
-        return new WatermarkLabConfig(List.of(
-                new NetSetup("mlp", Map.of(), 10, 1e-3f, 0),
-                new NetSetup("cnn", Map.of(), 6, 1e-3f, 0),
-                new NetSetup("irnn", Map.of("steps", Integer.toString(irnnSteps)), 10, 1e-3f, 1f)),
-                PAPER_EPSILONS, 100, 0.05, nulls, 5, PAPER_PRUNE_RATES, List.of(8, 5, 4), 20, seed, false, out);
+    public static WatermarkLabConfig full(long seed, Path out) {
+        NetSetup mlp = new NetSetup("mlp", Map.of(), 5, 1e-3f, 0);
+        NetSetup cnn = new NetSetup("cnn", Map.of(), 3, 1e-3f, 0);
+        List<NullSpec> nulls = List.of(
+                new NullSpec(mlp, NullSpec.OWNER_DATA, 20),
+                new NullSpec(cnn, NullSpec.OWNER_DATA, 8),
+                new NullSpec(mlp, NullSpec.ATTACKER_DATA, 5),
+                new NullSpec(cnn, NullSpec.ATTACKER_DATA, 3),
+                new NullSpec(mlp, NullSpec.FASHION, 4),
+                new NullSpec(new NetSetup("mlp", Map.of("hidden", "128"), 5, 1e-3f, 0), NullSpec.OWNER_DATA, 4),
+                new NullSpec(new NetSetup("mlp", Map.of("hidden", "1024"), 5, 1e-3f, 0), NullSpec.OWNER_DATA, 3),
+                new NullSpec(new NetSetup("cnn", Map.of("conv1", "8", "conv2", "16", "dense", "64"), 3, 1e-3f, 0),
+                        NullSpec.OWNER_DATA, 4),
+                new NullSpec(new NetSetup("irnn", Map.of("steps", "28"), 3, 1e-3f, 1f), NullSpec.OWNER_DATA, 4));
+        return new WatermarkLabConfig(List.of(mlp, cnn), PAPER_EPSILONS, 2, 100, 0.001, 0.05, 0.01, List.of(99, 0),
+                nulls, null, 5, 2, 20, 5.0, seed, false, out);
     }
 
-    /**
-     * A few minutes on 2 cores: smaller networks (MLP hidden 128; CNN 8/16 filters, dense 64;
-     * IRNN 64 units over 28 rows of 28 pixels, steps=28), 3 training epochs, 2 fine-tuning epochs.
-     */
-    public static WatermarkLabConfig quick(int nulls, long seed, Path out) {
-        return new WatermarkLabConfig(List.of(
-                new NetSetup("mlp", Map.of("hidden", "128"), 3, 1e-3f, 0),
-                new NetSetup("cnn", Map.of("conv1", "8", "conv2", "16", "dense", "64"), 2, 1e-3f, 0),
-                new NetSetup("irnn", Map.of("steps", "28", "hidden", "64"), 3, 1e-3f, 1f)),
-                PAPER_EPSILONS, 100, 0.05, nulls, 2, PAPER_PRUNE_RATES, List.of(5), 15, seed, true, out);
+    /** A few minutes on 2 cores: small networks, a small pool, 19 references, one copy per attack. */
+    public static WatermarkLabConfig quick(long seed, Path out) {
+        NetSetup mlp = new NetSetup("mlp", Map.of("hidden", "128"), 3, 1e-3f, 0);
+        NetSetup cnn = new NetSetup("cnn", Map.of("conv1", "8", "conv2", "16", "dense", "64"), 2, 1e-3f, 0);
+        List<NullSpec> nulls = List.of(
+                new NullSpec(mlp, NullSpec.OWNER_DATA, 6),
+                new NullSpec(cnn, NullSpec.OWNER_DATA, 3),
+                new NullSpec(mlp, NullSpec.ATTACKER_DATA, 2),
+                new NullSpec(new NetSetup("irnn", Map.of("steps", "28", "hidden", "64"), 2, 1e-3f, 1f),
+                        NullSpec.OWNER_DATA, 2));
+        return new WatermarkLabConfig(List.of(mlp, cnn), List.of(0.1f), 1, 100, 0.001, 0.05, 0.05, List.of(19, 0),
+                nulls, null, 2, 1, 10, 5.0, seed, true, out);
     }
 }

@@ -6,29 +6,26 @@ import java.util.List;
  * Everything the study measured.
  *
  * @param config the settings it ran with
- * @param embeds one row per (network, ε)
- * @param rows one row per verification
- * @param seconds wall time
+ * @param keys one row per (owner, key)
+ * @param checks one row per verdict
+ * @param provenance versions, seed, data and machine load, for the report
+ * @param seconds wall time of this run (a resumed run counts only its own part)
  */
-public record WatermarkLabResult(WatermarkLabConfig config, List<EmbedRow> embeds, List<LabRow> rows, double seconds) {
+public record WatermarkLabResult(WatermarkLabConfig config, List<KeyRow> keys, List<CheckRow> checks,
+                                 String provenance, double seconds) {
 
     public WatermarkLabResult {
-        embeds = List.copyOf(embeds);
-        rows = List.copyOf(rows);
+        keys = List.copyOf(keys);
+        checks = List.copyOf(checks);
     }
 
-    /** Null models claimed by the binomial test, over all keys. */
-    public int nullsClaimedBinomial() {
-        return embeds.stream().mapToInt(EmbedRow::nullsClaimedBinomial).sum();
+    /** Null-model verdicts under {@code rule}. */
+    public List<CheckRow> nullChecks(String rule) {
+        return checks.stream().filter(c -> c.group().equals("null") && c.rule().equals(rule)).toList();
     }
 
-    /** Null models claimed by the leave-one-out empirical threshold, over all keys. */
-    public int nullsClaimedEmpirical() {
-        return embeds.stream().mapToInt(EmbedRow::nullsClaimedEmpirical).sum();
-    }
-
-    /** Null-model verifications made, over all keys. */
-    public int nullChecks() {
-        return embeds.stream().mapToInt(e -> e.nullMismatches().size()).sum();
+    /** Null-model verdicts under {@code rule} that claimed an unrelated model. */
+    public long falseClaims(String rule) {
+        return nullChecks(rule).stream().filter(CheckRow::claimed).count();
     }
 }

@@ -1,25 +1,30 @@
 package ml.frontier.lab.watermark;
 
-import ml.frontier.core.model.Engines;
 import ml.frontier.lab.report.Csv;
 import ml.frontier.lab.report.LinePlot;
 import ml.frontier.lab.report.MarkdownReport;
+import ml.frontier.watermark.stats.BinomialThreshold;
+import ml.frontier.watermark.stats.ClopperPearson;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Writes the study's report: {@code embedding.csv}, {@code verifications.csv}, one
- * {@code prune-<net>.png} per network (mismatches and test accuracy against the pruning rate)
- * and {@code summary.md} / {@code summary.html}.
+ * Writes the study's report: {@code keys.csv}, {@code checks.csv}, one ROC plot per owner
+ * ({@code roc-<owner>.png}: unrelated models against in-budget attacked copies, as the threshold
+ * on m moves) and {@code summary.md} / {@code summary.html}.
  */
 final class WatermarkReport {
+
+    private static final String[] RULES = {"binomial", "conformal", "paper"};
 
     private final WatermarkLabResult result;
 
@@ -29,125 +34,181 @@ final class WatermarkReport {
 
     void write(Path dir) throws IOException {
         Files.createDirectories(dir);
-        Csv embeds = new Csv("net", "eps", "keygen_seconds", "test_acc_before", "test_acc_after", "drop_points",
-                "key_acc", "epochs", "marked_m", "null_m", "nulls_claimed_binomial", "nulls_claimed_empirical", "note");
-        for (EmbedRow e : result.embeds()) {
-            embeds.row(e.net(), e.eps(), e.keygenSeconds(), e.baseAccuracy(), e.markedAccuracy(), e.dropPoints(),
-                    e.keyAccuracy(), e.epochs(), e.markedMismatches(), joined(e.nullMismatches()),
-                    e.nullsClaimedBinomial(), e.nullsClaimedEmpirical(), e.note());
+        Csv keys = new Csv("owner", "key", "scheme", "eps", "key_seconds", "test_before", "test_after", "drop_points",
+                "key_accuracy", "epochs", "marked_m", "note");
+        for (KeyRow k : result.keys()) {
+            keys.row(k.owner(), k.key(), k.scheme(), k.eps(), k.keySeconds(), k.testBefore(), k.testAfter(), k.dropPoints(),
+                    k.keyAccuracy(), k.epochs(), k.markedM(), k.note());
         }
-        embeds.write(dir.resolve("embedding.csv"));
-        Csv rows = new Csv("net", "eps", "subject", "group", "test_acc", "m", "theta", "binomial_claim", "theta_emp",
-                "empirical_claim", "note");
-        for (LabRow r : result.rows()) {
-            rows.row(r.net(), r.eps(), r.subject(), r.group(), r.testAccuracy(), r.mismatches(), r.threshold(),
-                    r.binomialClaim(), r.empiricalThreshold(), r.empiricalClaim(), r.note());
+        keys.write(dir.resolve("keys.csv"));
+        Csv checks = new Csv("owner", "key", "subject", "group", "family", "test_acc", "in_budget", "m", "rule", "alpha",
+                "p_value", "claimed");
+        for (CheckRow c : result.checks()) {
+            checks.row(c.owner(), c.key(), c.subject(), c.group(), c.family(), c.testAccuracy(), c.inBudget(), c.m(),
+                    c.rule(), c.alpha(), c.pValue(), c.claimed());
         }
-        rows.write(dir.resolve("verifications.csv"));
-        List<String> plots = writePlots(dir);
+        checks.write(dir.resolve("checks.csv"));
+        List<String> plots = writeRocs(dir);
         summary(plots).write(dir, "summary");
-    }
-
-    private List<String> writePlots(Path dir) throws IOException {
-        Set<String> nets = new LinkedHashSet<>();
-        result.embeds().forEach(e -> nets.add(e.net()));
-        List<String> files = new ArrayList<>();
-        for (String net : nets) {
-            LinePlot m = new LinePlot("Mismatches m after pruning: " + net, "pruning rate", "m (claimed iff m < theta)");
-            LinePlot acc = new LinePlot("Test accuracy after pruning: " + net, "pruning rate", "test accuracy").yRange(0, 1);
-            int theta = -1;
-            for (float eps : result.config().epsilons()) {
-                List<double[]> pts = new ArrayList<>();
-                for (LabRow r : result.rows()) {
-                    if (r.net().equals(net) && r.eps() == eps && r.mismatches() >= 0
-                            && (r.group().equals("marked") || r.subject().startsWith("prune-"))) {
-                        double rate = r.group().equals("marked") ? 0 : Double.parseDouble(r.subject().substring(6));
-                        pts.add(new double[] {rate, r.mismatches(), r.testAccuracy()});
-                        theta = r.threshold();
-                    }
-                }
-                if (pts.isEmpty()) {
-                    continue;
-                }
-                pts.sort((a, b) -> Double.compare(a[0], b[0]));
-                double[] x = pts.stream().mapToDouble(p -> p[0]).toArray();
-                m.add("eps " + eps, x, pts.stream().mapToDouble(p -> p[1]).toArray());
-                acc.add("eps " + eps, x, pts.stream().mapToDouble(p -> p[2]).toArray());
-            }
-            if (theta < 0) {
-                continue;
-            }
-            m.add("theta = " + theta, new double[] {0, 0.85}, new double[] {theta, theta});
-            String name = "prune-" + net.replaceAll("[^A-Za-z0-9]+", "_") + ".png";
-            String accName = "prune-acc-" + net.replaceAll("[^A-Za-z0-9]+", "_") + ".png";
-            m.write(dir.resolve(name));
-            acc.write(dir.resolve(accName));
-            files.add(name);
-            files.add(accName);
-        }
-        return files;
     }
 
     private MarkdownReport summary(List<String> plots) {
         WatermarkLabConfig c = result.config();
-        MarkdownReport md = new MarkdownReport("Frontier stitching on MNIST (" + (c.quick() ? "quick" : "full") + " run)");
-        md.paragraph(String.format(Locale.ROOT, "Le Merrer, Pérez, Trédan (2019). k = %d, p = %s, seed %d, %d null "
-                        + "models per network (same architecture and data, other seeds), embedded MNIST (owner: first "
-                        + "2/3 of the 8,000 training images; attacker: last 1/3; 2,000 test images). %s. %.0f s.",
-                c.keySize(), c.p(), c.seed(), c.nulls(), Engines.versions(), result.seconds()));
-        StringBuilder nets = new StringBuilder("Networks: ");
-        c.nets().forEach(n -> nets.append(n.label()).append(" (").append(n.epochs()).append(" epochs) "));
-        if (c.quick()) {
-            nets.append("— quick mode: smaller networks; the IRNN reads 28 rows of 28 pixels (steps=28), not 784 pixels.");
-        }
-        md.paragraph(nets.toString());
-        md.heading("Embedding");
+        MarkdownReport md = new MarkdownReport("Frontier stitching: sound verdicts (" + (c.quick() ? "quick" : "full") + " run)");
+        md.paragraph(String.format(Locale.ROOT, "k = %d counted images per key; coin keys decided by the binomial rule at "
+                        + "α = %s, paper keys by the paper's rule at p = %s, both by the conformal rule at α = %s where "
+                        + "reference models exist. %s. This run: %.0f s.", c.keySize(), c.alpha(), c.paperP(),
+                c.conformalAlpha(), result.provenance(), result.seconds()));
+        md.heading("False claims on unrelated models");
+        md.paragraph("Each check is one unrelated model (never shown the key) against one key. Checks of one model "
+                + "against several keys share the model, so they are not fully independent; the bound is the one-sided "
+                + "95% Clopper–Pearson upper bound on the per-check false-claim rate.");
         List<List<String>> rows = new ArrayList<>();
-        for (EmbedRow e : result.embeds()) {
-            rows.add(List.of(e.net(), str(e.eps()), f("%.3f", e.keygenSeconds()), f("%.4f", e.baseAccuracy()),
-                    f("%.4f", e.markedAccuracy()), f("%.2f", e.dropPoints()), f("%.2f", e.keyAccuracy()),
-                    Integer.toString(e.epochs()), Integer.toString(e.markedMismatches()), joined(e.nullMismatches()),
-                    e.nullsClaimedBinomial() + "/" + e.nullMismatches().size(),
-                    e.nullsClaimedEmpirical() + "/" + e.nullMismatches().size(), e.note()));
-        }
-        md.table(List.of("net", "eps", "keygen s", "test before", "test after", "drop pts", "key acc", "epochs",
-                "marked m", "null m", "nulls claimed (binomial)", "nulls claimed (empirical, LOO)", "note"), rows);
-        md.paragraph(String.format(Locale.ROOT, "False positives over all keys: %d of %d null-model checks claimed by "
-                        + "the binomial test (m < theta); %d of %d by the empirical threshold theta_emp = smallest m "
-                        + "among the other null models (leave-one-out).", result.nullsClaimedBinomial(),
-                result.nullChecks(), result.nullsClaimedEmpirical(), result.nullChecks()));
-        md.heading("Removal attacks on the marked model");
-        List<List<String>> att = new ArrayList<>();
-        for (LabRow r : result.rows()) {
-            if (r.group().equals("attack") || r.group().equals("marked")) {
-                att.add(List.of(r.net(), str(r.eps()), r.subject(), f("%.4f", r.testAccuracy()),
-                        Integer.toString(r.mismatches()), Integer.toString(r.threshold()), yes(r.binomialClaim()),
-                        Integer.toString(r.empiricalThreshold()), yes(r.empiricalClaim()), r.note()));
+        for (String rule : RULES) {
+            List<CheckRow> nulls = result.nullChecks(rule);
+            if (nulls.isEmpty()) {
+                continue;
+            }
+            Map<String, List<CheckRow>> byFamily = new LinkedHashMap<>();
+            nulls.forEach(r -> byFamily.computeIfAbsent(r.family(), x -> new ArrayList<>()).add(r));
+            byFamily.put("all", nulls);
+            for (var e : byFamily.entrySet()) {
+                long claims = e.getValue().stream().filter(CheckRow::claimed).count();
+                long models = e.getValue().stream().map(r -> r.owner() + r.subject()).distinct().count();
+                int n = e.getValue().size();
+                rows.add(List.of(rule, e.getKey(), Long.toString(models), Integer.toString(n), Long.toString(claims),
+                        pct((double) claims / n), pct(ClopperPearson.upper((int) claims, n, 0.95)), medianM(e.getValue())));
             }
         }
-        md.table(List.of("net", "eps", "model", "test acc", "m", "theta", "claimed (binomial)", "theta_emp",
-                "claimed (empirical)", "note"), att);
+        md.table(List.of("rule", "null family", "models", "checks", "false claims", "rate", "95% upper bound",
+                "median m"), rows);
+        md.paragraph(otherLevels());
+        md.heading("Keys and stitching");
+        List<List<String>> krows = new ArrayList<>();
+        for (KeyRow k : result.keys()) {
+            krows.add(List.of(k.owner(), k.key(), k.scheme(), f("%.2f", k.keySeconds()), f("%.4f", k.testBefore()),
+                    f("%.4f", k.testAfter()), f("%.2f", k.dropPoints()), f("%.3f", k.keyAccuracy()),
+                    Integer.toString(k.epochs()), Integer.toString(k.markedM()), k.note()));
+        }
+        md.table(List.of("owner", "key", "scheme", "keygen s", "test before", "test after", "drop pts", "key acc",
+                "epochs", "marked m", "note"), krows);
+        md.heading("Removal attacks on the model marked with the main coin key");
+        md.paragraph(String.format(Locale.ROOT, "%d copies per attack with different seeds; a copy is in budget when its "
+                + "test accuracy is within %s points of the marked model's. Claimed = share of in-budget copies the rule "
+                + "claims.", c.copies(), c.budgetPoints()));
+        List<List<String>> arows = new ArrayList<>();
+        Map<String, List<CheckRow>> byAttack = new LinkedHashMap<>();
+        result.checks().stream().filter(r -> r.group().equals("attack"))
+                .forEach(r -> byAttack.computeIfAbsent(r.owner() + "|" + r.family() + "|" + r.rule(), x -> new ArrayList<>()).add(r));
+        long inBudgetAll = 0, claimedAll = 0;
+        for (var e : byAttack.entrySet()) {
+            String[] parts = e.getKey().split("\\|");
+            List<CheckRow> in = e.getValue().stream().filter(CheckRow::inBudget).toList();
+            long claimed = in.stream().filter(CheckRow::claimed).count();
+            if (parts[2].equals("binomial")) {
+                inBudgetAll += in.size();
+                claimedAll += claimed;
+            }
+            arows.add(List.of(parts[0], parts[1], parts[2], e.getValue().size() + "", in.size() + "",
+                    in.isEmpty() ? "" : claimed + "/" + in.size(), ms(e.getValue()), accs(e.getValue())));
+        }
+        md.table(List.of("owner", "attack", "rule", "copies", "in budget", "claimed", "m per copy", "test acc per copy"), arows);
+        md.paragraph(String.format(Locale.ROOT, "Binomial rule over all attacks: %d of %d in-budget copies claimed (%s).",
+                claimedAll, inBudgetAll, inBudgetAll == 0 ? "n/a" : pct((double) claimedAll / inBudgetAll)));
         for (String p : plots) {
             md.image(p, p);
         }
         return md;
     }
 
-    private static String joined(List<Integer> v) {
-        StringBuilder sb = new StringBuilder();
-        v.forEach(i -> sb.append(sb.length() == 0 ? "" : " ").append(i));
+    /** The binomial rule's false claims and detections had the owner chosen another level. */
+    private String otherLevels() {
+        StringBuilder sb = new StringBuilder("Coin keys at other levels (same m, other θ): ");
+        for (double a : new double[] {0.05, 0.01, 0.001, 0.0001}) {
+            long nulls = 0, claims = 0, att = 0, det = 0;
+            for (CheckRow r : result.checks()) {
+                if (!r.rule().equals("binomial")) {
+                    continue;
+                }
+                boolean claim = r.m() < BinomialThreshold.threshold(result.config().keySize(), a);
+                if (r.group().equals("null")) {
+                    nulls++;
+                    claims += claim ? 1 : 0;
+                } else if (r.group().equals("attack") && r.inBudget()) {
+                    att++;
+                    det += claim ? 1 : 0;
+                }
+            }
+            sb.append(String.format(Locale.ROOT, "α = %s (θ = %d): %d/%d null checks claimed, %d/%d in-budget attacked "
+                    + "copies claimed; ", a, BinomialThreshold.threshold(result.config().keySize(), a), claims, nulls, det, att));
+        }
         return sb.toString();
+    }
+
+    private List<String> writeRocs(Path dir) throws IOException {
+        Set<String> owners = new LinkedHashSet<>();
+        result.keys().forEach(k -> owners.add(k.owner()));
+        List<String> files = new ArrayList<>();
+        for (String owner : owners) {
+            LinePlot roc = new LinePlot("ROC of m: " + owner, "false-claim rate (unrelated models)",
+                    "claim rate (in-budget attacked copies)").yRange(0, 1);
+            boolean any = false;
+            for (String rule : new String[] {"binomial"}) {
+                List<Integer> nullM = new ArrayList<>(), attM = new ArrayList<>();
+                for (CheckRow r : result.checks()) {
+                    if (!r.owner().equals(owner) || !r.rule().equals(rule) || !r.key().equals("coin-0.1")) {
+                        continue;
+                    }
+                    if (r.group().equals("null")) {
+                        nullM.add(r.m());
+                    } else if (r.group().equals("attack") && r.inBudget()) {
+                        attM.add(r.m());
+                    }
+                }
+                if (nullM.isEmpty() || attM.isEmpty()) {
+                    continue;
+                }
+                int k = result.config().keySize();
+                double[] x = new double[k + 2], y = new double[k + 2];
+                for (int t = 0; t <= k + 1; t++) {
+                    final int th = t;
+                    x[t] = nullM.stream().filter(m -> m < th).count() / (double) nullM.size();
+                    y[t] = attM.stream().filter(m -> m < th).count() / (double) attM.size();
+                }
+                roc.add("coin-0.1 key, claim iff m < t", x, y);
+                any = true;
+            }
+            if (any) {
+                String name = "roc-" + owner.replaceAll("[^A-Za-z0-9]+", "_") + ".png";
+                roc.write(dir.resolve(name));
+                files.add(name);
+            }
+        }
+        return files;
+    }
+
+    private static String medianM(List<CheckRow> rows) {
+        int[] m = rows.stream().mapToInt(CheckRow::m).sorted().toArray();
+        return m.length == 0 ? "" : Integer.toString(m[m.length / 2]);
+    }
+
+    private static String ms(List<CheckRow> rows) {
+        StringBuilder sb = new StringBuilder();
+        rows.forEach(r -> sb.append(sb.length() == 0 ? "" : " ").append(r.m()));
+        return sb.toString();
+    }
+
+    private static String accs(List<CheckRow> rows) {
+        StringBuilder sb = new StringBuilder();
+        rows.forEach(r -> sb.append(sb.length() == 0 ? "" : " ").append(f("%.3f", r.testAccuracy())));
+        return sb.toString();
+    }
+
+    private static String pct(double v) {
+        return String.format(Locale.ROOT, "%.2f%%", 100 * v);
     }
 
     private static String f(String fmt, double v) {
         return Double.isNaN(v) ? "" : String.format(Locale.ROOT, fmt, v);
-    }
-
-    private static String str(float v) {
-        return Float.toString(v);
-    }
-
-    private static String yes(boolean b) {
-        return b ? "yes" : "no";
     }
 }

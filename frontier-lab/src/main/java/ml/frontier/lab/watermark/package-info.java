@@ -1,7 +1,10 @@
 /**
- * {@code frontier lab watermark}: the frontier-stitching study of Le Merrer, Pérez and Trédan
- * (2019) on the three MNIST networks × ε ∈ {0.025, 0.1, 0.25}: accuracy cost, key accuracy,
- * verification of the marked model, of independently trained null models (false positives) and of
- * the model after removal attacks.
+ * The frontier-stitching study, sized for a soundness claim: owners' networks marked with coin
+ * keys and paper keys; every key checked against a pool of unrelated models from the families a
+ * court would ask about (the same recipe with other seeds, other data, other architectures and
+ * widths, PyTorch-made ONNX models, a sham control fine-tuned as long without the key) under the
+ * binomial, conformal and paper rules; false claims per family with Clopper–Pearson bounds;
+ * removal attacks on the marked model with the share of in-budget copies still claimed; the ROC
+ * of m. Resumable: trained models and attacked copies' answers are cached in the output directory.
  */
 package ml.frontier.lab.watermark;
