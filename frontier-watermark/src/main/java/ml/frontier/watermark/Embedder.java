@@ -38,10 +38,14 @@ public final class Embedder {
      * @param maxEpochs at most this many epochs
      * @param patience stop after this many epochs without a better key accuracy
      * @param clip element-wise gradient clipping (0 for none; the IRNN wants it)
+     * @param noisyCopies extra copies of each key image, with Gaussian pixel noise and the same
+     *        label, stitched alongside it: they widen the region the model answers the key label
+     *        in, which is meant to make the mark survive fine-tuning (0: the paper's embedding)
+     * @param noiseSigma standard deviation of that noise, in [0,1] pixel units
      * @param seed seeds the mini-batch order
      */
     public record Config(float learningRate, int batchSize, int boost, double keyShare, int maxEpochs, int patience,
-                         float clip, long seed) {
+                         float clip, int noisyCopies, float noiseSigma, long seed) {
         public Config {
             if (!(learningRate > 0)) {
                 throw new IllegalArgumentException("learning rate must be positive, got " + learningRate);
@@ -49,6 +53,10 @@ public final class Embedder {
             if (batchSize <= 0 || boost < 0 || maxEpochs < 1 || patience < 1) {
                 throw new IllegalArgumentException("bad embedding config: batch " + batchSize + ", boost " + boost
                         + ", max epochs " + maxEpochs + ", patience " + patience);
+            }
+            if (noisyCopies < 0 || !(noiseSigma >= 0 && noiseSigma <= 1)) {
+                throw new IllegalArgumentException("noisy copies must be >= 0 and sigma in [0,1], got " + noisyCopies
+                        + " and " + noiseSigma);
             }
             if (!(keyShare > 0 && keyShare < 1)) {
                 throw new IllegalArgumentException("key share must be in (0,1), got " + keyShare);
@@ -68,6 +76,8 @@ public final class Embedder {
             private int maxEpochs = 20;
             private int patience = 5;
             private float clip;
+            private int noisyCopies;
+            private float noiseSigma = 0.05f;
             private long seed = 1;
 
             public Builder optLearningRate(float v) {
@@ -105,13 +115,20 @@ public final class Embedder {
                 return this;
             }
 
+            public Builder optNoisyCopies(int copies, float sigma) {
+                noisyCopies = copies;
+                noiseSigma = sigma;
+                return this;
+            }
+
             public Builder optSeed(long v) {
                 seed = v;
                 return this;
             }
 
             public Config build() {
-                return new Config(learningRate, batchSize, boost, keyShare, maxEpochs, patience, clip, seed);
+                return new Config(learningRate, batchSize, boost, keyShare, maxEpochs, patience, clip, noisyCopies,
+                        noiseSigma, seed);
             }
         }
     }
@@ -142,10 +159,20 @@ public final class Embedder {
         key.checkFits(clf);
         long start = System.nanoTime();
         Dataset keySet = new Dataset("watermark-key", key.images(), key.labels(), model.numClasses());
-        int boost = boostFor(data.train().size(), key.size());
-        Dataset boosted = keySet;
+        Dataset stitch = keySet;
+        java.util.Random noise = new java.util.Random(config.seed() ^ 0x9E3779B97F4A7C15L);
+        for (int c = 0; c < config.noisyCopies(); c++) {
+            float[] px = key.images().data().clone();
+            for (int i = 0; i < px.length; i++) {
+                px[i] = Math.min(1f, Math.max(0f, px[i] + (float) (config.noiseSigma() * noise.nextGaussian())));
+            }
+            stitch = stitch.concat(new Dataset("watermark-key-noisy", ml.frontier.core.image.ImageBatch.of(px,
+                    key.size(), key.images().shape()), key.labels(), model.numClasses()));
+        }
+        int boost = boostFor(data.train().size(), stitch.size());
+        Dataset boosted = stitch;
         for (int i = 1; i < boost; i++) {
-            boosted = boosted.concat(keySet);
+            boosted = boosted.concat(stitch);
         }
         Dataset epochData = data.train().concat(boosted);
         double testBefore = Evaluation.accuracy(clf, data.test());
@@ -180,6 +207,8 @@ public final class Embedder {
         step.put("anchors", key.anchors());
         step.put("keySha256", bound.commitment());
         step.put("boost", boost);
+        step.put("noisyCopies", config.noisyCopies());
+        step.put("noiseSigma", config.noiseSigma());
         step.put("epochs", epoch);
         step.put("learningRate", config.learningRate());
         step.put("seed", config.seed());

@@ -38,7 +38,8 @@ public final class FrontierStitching {
     private Embedder.Config forModel(NetworkModel model) {
         if (embedConfig.clip() == 0 && model.spec().architecture().equals("irnn")) {
             return new Embedder.Config(embedConfig.learningRate(), embedConfig.batchSize(), embedConfig.boost(),
-                    embedConfig.keyShare(), embedConfig.maxEpochs(), embedConfig.patience(), 1f, embedConfig.seed());
+                    embedConfig.keyShare(), embedConfig.maxEpochs(), embedConfig.patience(), 1f, embedConfig.noisyCopies(),
+                    embedConfig.noiseSigma(), embedConfig.seed());
         }
         return embedConfig;
     }

@@ -74,6 +74,13 @@ public final class EmbedCommand implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "0.0003", description = "Adam learning rate for stitching (default: ${DEFAULT-VALUE}).")
     float lr;
 
+    @Option(names = "--noisy-copies", defaultValue = "0",
+            description = "Stitch this many noisy copies of each key image too (a wider mark; default: ${DEFAULT-VALUE}).")
+    int noisyCopies;
+
+    @Option(names = "--noise-sigma", defaultValue = "0.05", description = "Pixel noise of those copies (default: ${DEFAULT-VALUE}).")
+    float noiseSigma;
+
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Marked model file to write.")
     Path out;
 
@@ -92,7 +99,8 @@ public final class EmbedCommand implements Callable<Integer> {
         if (anchors != null) {
             kb.optAnchors(anchors);
         }
-        Embedder.Config ec = Embedder.Config.builder().optLearningRate(lr).optMaxEpochs(maxEpochs).optSeed(seed.seed).build();
+        Embedder.Config ec = Embedder.Config.builder().optLearningRate(lr).optMaxEpochs(maxEpochs)
+                .optNoisyCopies(noisyCopies, noiseSigma).optSeed(seed.seed).build();
         try (NetworkModel model = source.loadModel()) {
             FrontierStitching.Marking mk = new FrontierStitching(kb.build(), ec, Terminal.progress(spec)).mark(model, tt);
             WatermarkKey key = mk.key();

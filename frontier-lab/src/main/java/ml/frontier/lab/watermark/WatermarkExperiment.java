@@ -50,14 +50,18 @@ import java.util.stream.Stream;
  * keys with other seeds) and stitch each into a copy; check every key against a pool of unrelated
  * models (other seeds, other data, other architectures, PyTorch-made ONNX models) and against a
  * sham control per coin key (the owner's model fine-tuned as long, without the key); with
- * reference models, also under the conformal rule; then attack the model marked with the main
- * coin key. Trained models are cached under the output directory, attacked copies' answers in a
+ * reference models, also under the conformal rule; then attack the models marked with the main
+ * coin key and with the same key stitched with noisy copies of its images. Trained models are cached under the output directory, attacked copies' answers in a
  * journal, so a rerun resumes where the last one stopped.
  */
 public final class WatermarkExperiment {
 
     private static final double ATTACKER_SHARE = 1 / 3.0;
     private static final String MAIN_KEY = "coin-0.1";
+    /** The main key stitched with noisy copies of its images: does a wider mark survive attacks? */
+    private static final String ROBUST_KEY = "coin-0.1-noisy";
+    private static final int NOISY_COPIES = 4;
+    private static final float NOISE_SIGMA = 0.05f;
 
     private final WatermarkLabConfig config;
     private final PrintWriter log;
@@ -123,8 +127,11 @@ public final class WatermarkExperiment {
             Map<String, ReferenceSet> refs = references(net, references, owner, keys);
             checkNulls(net, owner, attacker, keys, refs, checks, verifier);
             checkShams(net, base, owner, keys, refs, checks, verifier);
-            LabKey main = keys.stream().filter(k -> k.name().equals(MAIN_KEY)).findFirst().orElse(keys.get(0));
-            attack(net, main, owner, attacker, journal, refs, checks, verifier);
+            for (LabKey k : keys) {
+                if (k.name().equals(MAIN_KEY) || k.name().equals(ROBUST_KEY)) {
+                    attack(net, k, owner, attacker, journal, refs, checks, verifier);
+                }
+            }
         } finally {
             keys.forEach(k -> k.marked().close());
         }
@@ -134,20 +141,21 @@ public final class WatermarkExperiment {
                           List<KeyRow> keyRows) throws FrontierException {
         List<Object[]> plan = new ArrayList<>();
         for (float eps : config.epsilons()) {
-            plan.add(new Object[] {KeyScheme.COIN, eps, config.seed(), "coin-" + eps});
+            plan.add(new Object[] {KeyScheme.COIN, eps, config.seed(), "coin-" + eps, 0});
         }
+        plan.add(new Object[] {KeyScheme.COIN, 0.1f, config.seed(), ROBUST_KEY, NOISY_COPIES});
         for (int j = 1; j <= config.extraCoinKeys(); j++) {
-            plan.add(new Object[] {KeyScheme.COIN, 0.1f, config.seed() + 100L * j, "coin-0.1-s" + j});
+            plan.add(new Object[] {KeyScheme.COIN, 0.1f, config.seed() + 100L * j, "coin-0.1-s" + j, 0});
         }
         for (float eps : config.epsilons()) {
-            plan.add(new Object[] {KeyScheme.PAPER, eps, config.seed(), "paper-" + eps});
+            plan.add(new Object[] {KeyScheme.PAPER, eps, config.seed(), "paper-" + eps, 0});
         }
         for (Object[] p : plan) {
             KeyScheme scheme = (KeyScheme) p[0];
             float eps = (Float) p[1];
             long seed = (Long) p[2];
             String name = (String) p[3];
-            LabKey k = makeKey(net, base, baseAcc, owner, scheme, eps, seed, name);
+            LabKey k = makeKey(net, base, baseAcc, owner, scheme, eps, seed, name, (Integer) p[4]);
             if (k == null) {
                 keyRows.add(new KeyRow(net.label(), name, scheme.id(), eps, Double.NaN, baseAcc, Double.NaN, Double.NaN, 0,
                         -1, "key generation failed"));
@@ -162,7 +170,7 @@ public final class WatermarkExperiment {
     }
 
     private LabKey makeKey(NetSetup net, NetworkModel base, double baseAcc, TrainTest owner, KeyScheme scheme, float eps,
-                           long seed, String name) throws FrontierException {
+                           long seed, String name, int noisyCopies) throws FrontierException {
         Path keyFile = config.out().resolve("keys").resolve(net.label().replaceAll("[^A-Za-z0-9._=-]+", "_") + "-" + name + ".key");
         String markedName = "marked-" + net.label() + "-" + name;
         if (Files.exists(keyFile) && cache.has(markedName)) {
@@ -176,7 +184,7 @@ public final class WatermarkExperiment {
                 .optEpsilon(eps).optP(scheme == KeyScheme.COIN ? config.alpha() : config.paperP()).optSeed(seed)
                 .optCoinSeed(seed).build();
         Embedder.Config ec = Embedder.Config.builder().optMaxEpochs(config.embedMaxEpochs()).optClip(net.clip())
-                .optSeed(seed).build();
+                .optNoisyCopies(noisyCopies, NOISE_SIGMA).optSeed(seed).build();
         NetworkModel marked = base.copy();
         try {
             FrontierStitching.Marking mk = new FrontierStitching(kc, ec, Progress.silent()).mark(marked, owner);

@@ -92,28 +92,31 @@ final class WatermarkReport {
         }
         md.table(List.of("owner", "key", "scheme", "keygen s", "test before", "test after", "drop pts", "key acc",
                 "epochs", "marked m", "note"), krows);
-        md.heading("Removal attacks on the model marked with the main coin key");
+        md.heading("Removal attacks on the models marked with the main coin key");
         md.paragraph(String.format(Locale.ROOT, "%d copies per attack with different seeds; a copy is in budget when its "
                 + "test accuracy is within %s points of the marked model's. Claimed = share of in-budget copies the rule "
                 + "claims.", c.copies(), c.budgetPoints()));
         List<List<String>> arows = new ArrayList<>();
         Map<String, List<CheckRow>> byAttack = new LinkedHashMap<>();
         result.checks().stream().filter(r -> r.group().equals("attack"))
-                .forEach(r -> byAttack.computeIfAbsent(r.owner() + "|" + r.family() + "|" + r.rule(), x -> new ArrayList<>()).add(r));
+                .forEach(r -> byAttack.computeIfAbsent(r.owner() + "|" + r.key() + "|" + r.family() + "|" + r.rule(),
+                        x -> new ArrayList<>()).add(r));
         long inBudgetAll = 0, claimedAll = 0;
         for (var e : byAttack.entrySet()) {
             String[] parts = e.getKey().split("\\|");
             List<CheckRow> in = e.getValue().stream().filter(CheckRow::inBudget).toList();
             long claimed = in.stream().filter(CheckRow::claimed).count();
-            if (parts[2].equals("binomial")) {
+            if (parts[3].equals("binomial") && parts[1].equals("coin-0.1")) {
                 inBudgetAll += in.size();
                 claimedAll += claimed;
             }
-            arows.add(List.of(parts[0], parts[1], parts[2], e.getValue().size() + "", in.size() + "",
+            arows.add(List.of(parts[0], parts[1], parts[2], parts[3], e.getValue().size() + "", in.size() + "",
                     in.isEmpty() ? "" : claimed + "/" + in.size(), ms(e.getValue()), accs(e.getValue())));
         }
-        md.table(List.of("owner", "attack", "rule", "copies", "in budget", "claimed", "m per copy", "test acc per copy"), arows);
-        md.paragraph(String.format(Locale.ROOT, "Binomial rule over all attacks: %d of %d in-budget copies claimed (%s).",
+        md.table(List.of("owner", "key", "attack", "rule", "copies", "in budget", "claimed", "m per copy",
+                "test acc per copy"), arows);
+        md.paragraph(String.format(Locale.ROOT, "Main coin key, binomial rule, over all attacks: %d of %d in-budget copies "
+                        + "claimed (%s).",
                 claimedAll, inBudgetAll, inBudgetAll == 0 ? "n/a" : pct((double) claimedAll / inBudgetAll)));
         for (String p : plots) {
             md.image(p, p);
@@ -134,13 +137,13 @@ final class WatermarkReport {
                 if (r.group().equals("null")) {
                     nulls++;
                     claims += claim ? 1 : 0;
-                } else if (r.group().equals("attack") && r.inBudget()) {
+                } else if (r.group().equals("attack") && r.inBudget() && r.key().equals("coin-0.1")) {
                     att++;
                     det += claim ? 1 : 0;
                 }
             }
             sb.append(String.format(Locale.ROOT, "α = %s (θ = %d): %d/%d null checks claimed, %d/%d in-budget attacked "
-                    + "copies claimed; ", a, BinomialThreshold.threshold(result.config().keySize(), a), claims, nulls, det, att));
+                    + "copies (main key) claimed; ", a, BinomialThreshold.threshold(result.config().keySize(), a), claims, nulls, det, att));
         }
         return sb.toString();
     }
@@ -153,10 +156,10 @@ final class WatermarkReport {
             LinePlot roc = new LinePlot("ROC of m: " + owner, "false-claim rate (unrelated models)",
                     "claim rate (in-budget attacked copies)").yRange(0, 1);
             boolean any = false;
-            for (String rule : new String[] {"binomial"}) {
+            for (String keyName : new String[] {"coin-0.1", "coin-0.1-noisy"}) {
                 List<Integer> nullM = new ArrayList<>(), attM = new ArrayList<>();
                 for (CheckRow r : result.checks()) {
-                    if (!r.owner().equals(owner) || !r.rule().equals(rule) || !r.key().equals("coin-0.1")) {
+                    if (!r.owner().equals(owner) || !r.rule().equals("binomial") || !r.key().equals(keyName)) {
                         continue;
                     }
                     if (r.group().equals("null")) {
@@ -175,7 +178,7 @@ final class WatermarkReport {
                     x[t] = nullM.stream().filter(m -> m < th).count() / (double) nullM.size();
                     y[t] = attM.stream().filter(m -> m < th).count() / (double) attM.size();
                 }
-                roc.add("coin-0.1 key, claim iff m < t", x, y);
+                roc.add(keyName + " key, claim iff m < t", x, y);
                 any = true;
             }
             if (any) {

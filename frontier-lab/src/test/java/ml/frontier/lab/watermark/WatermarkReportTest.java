@@ -41,8 +41,8 @@ class WatermarkReportTest {
         assertTrue(md.contains("| binomial | all | 300 | 300 | 0 | 0.00% | 0.99% |"), md);
         assertTrue(md.contains("| binomial | same-arch-seed | 200 | 200 | 0 |"), md);
         assertTrue(md.contains("| paper | all | 300 | 300 | 300 | 100.00% |"), md);
-        assertTrue(md.contains("1 of 2 in-budget copies claimed"), md);
-        assertTrue(md.contains("| ftal | binomial | 1 | 1 | 1/1 |"), md);
+        assertTrue(md.contains("1 of 2 in-budget copies claimed"), md); // the 0.85 pruned copy is out of budget
+        assertTrue(md.contains("| coin-0.1 | ftal | binomial | 1 | 1 | 1/1 |"), md);
         assertEquals(604, Files.readString(dir.resolve("checks.csv")).lines().count());
         assertTrue(Files.size(dir.resolve("roc-" + net.replaceAll("[^A-Za-z0-9]+", "_") + ".png")) > 1000);
         assertTrue(Files.exists(dir.resolve("keys.csv")));
