@@ -10,6 +10,7 @@ import ml.frontier.core.FrontierException;
 import ml.frontier.core.data.TrainTest;
 import ml.frontier.core.model.ModelFile;
 import ml.frontier.core.model.NetworkModel;
+import ml.frontier.core.model.TrainableModel;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
@@ -48,9 +49,9 @@ final class AttackRunner {
                 out.flush();
             }
             AttackResult r = attack.apply(model, ctx);
-            try (NetworkModel attacked = r.model()) {
+            try (TrainableModel attacked = r.model()) {
                 try {
-                    ModelFile.save(attacked, o.out);
+                    attacked.save(o.out);
                 } catch (IOException e) {
                     throw new FrontierException(o.out + ": cannot write the attacked model (" + e.getMessage() + ")", e);
                 }

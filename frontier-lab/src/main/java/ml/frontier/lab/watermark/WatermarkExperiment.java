@@ -10,6 +10,7 @@ import ml.frontier.core.data.TrainTest;
 import ml.frontier.core.model.ModelSpec;
 import ml.frontier.core.model.ModelZoo;
 import ml.frontier.core.model.NetworkModel;
+import ml.frontier.core.model.TrainableModel;
 import ml.frontier.core.progress.Progress;
 import ml.frontier.core.train.ClassifierTrainer;
 import ml.frontier.core.train.Evaluation;
@@ -155,7 +156,7 @@ public final class WatermarkExperiment {
             try {
                 AttackResult res = a.getValue().apply(marked, context);
                 int m;
-                try (NetworkModel attacked = res.model()) {
+                try (TrainableModel attacked = res.model()) {
                     m = verifier.mismatches(new DjlClassifier(attacked), key);
                 }
                 rows.add(new LabRow(label, eps, a.getKey(), "attack", res.accuracyAfter(), m, theta, m < theta,
