@@ -51,7 +51,7 @@ public final class MarkerGenerator {
             float[] f = clf.features(set.images());
             set = set.select(DiverseSelection.farthestPoint(f, f.length / set.size(), count, seed));
         }
-        return set.withModelSha256(model.sha256());
+        return set.withModelSha256(model.sha256()).withPreprocessing(model.preprocessing());
     }
 
     /** Markers for any classifier (e.g. remote): checked at batch sizes 1, 64 and 512 only. */

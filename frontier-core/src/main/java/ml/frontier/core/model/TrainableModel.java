@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ml.frontier.core.image.ImageShape;
+import ml.frontier.core.image.Preprocessing;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -85,6 +86,14 @@ public interface TrainableModel extends AutoCloseable {
     /** Frees the native memory; safe to call more than once. */
     @Override
     void close();
+
+    /**
+     * The transform between Frontier's {@code [0,1]} NCHW images and the model's input, applied
+     * inside {@link #logits}; key and marker files record it so a later check applies it too.
+     */
+    default Preprocessing preprocessing() {
+        return Preprocessing.none();
+    }
 
     /** A copy of a parameter's values. */
     default float[] values(String name) {

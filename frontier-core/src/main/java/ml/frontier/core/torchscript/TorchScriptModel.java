@@ -174,6 +174,7 @@ public final class TorchScriptModel implements TrainableModel {
         return m.length() > 200 ? m.substring(0, 200) + "…" : m;
     }
 
+    @Override
     public Preprocessing preprocessing() {
         return preprocessing;
     }
@@ -194,6 +195,9 @@ public final class TorchScriptModel implements TrainableModel {
     public NDArray logits(ParameterStore ps, NDArray images, boolean training) {
         mode(training);
         NDArray x = preprocessing.apply(images);
+        // the profiling executor re-specialises the graph whenever shapes or requires-grad flags
+        // change (they do between marker steps): 5-10x slower here than the plain interpreter
+        JniUtils.setGraphExecutorOptimize(false);
         // record the graph whenever the thread records gradients, whatever the module's mode
         return IValueUtils.forward(block, new NDList(x), JniUtils.isGradMode()).singletonOrThrow();
     }
