@@ -4,7 +4,7 @@ import ml.frontier.core.FrontierException;
 import ml.frontier.core.classifier.DjlClassifier;
 import ml.frontier.core.data.Dataset;
 import ml.frontier.core.model.Engines;
-import ml.frontier.core.model.NetworkModel;
+import ml.frontier.core.model.TrainableModel;
 import ml.frontier.core.train.Evaluation;
 
 import java.util.LinkedHashMap;
@@ -22,14 +22,14 @@ import java.util.TreeMap;
 public abstract class AbstractAttack implements Attack {
 
     @Override
-    public final AttackResult apply(NetworkModel model, AttackContext context) throws FrontierException {
+    public final AttackResult apply(TrainableModel model, AttackContext context) throws FrontierException {
         checkData(model, context.attackerData(), "attacker data");
         checkData(model, context.test(), "test data");
         validate(model, context);
         Engines.seed(context.seed());
         double before = accuracy(model, context.test());
         String sourceHash = model.sha256();
-        NetworkModel copy = model.copy();
+        TrainableModel copy = model.copy();
         try {
             Map<String, Object> figures = attack(copy, context);
             double after = accuracy(copy, context.test());
@@ -58,16 +58,16 @@ public abstract class AbstractAttack implements Attack {
      * Checks what depends on the model or data (a trigger that fits the images, a target class the
      * model has…) before any work; throws a {@link FrontierException} naming what is wrong.
      */
-    protected void validate(NetworkModel model, AttackContext context) throws FrontierException {}
+    protected void validate(TrainableModel model, AttackContext context) throws FrontierException {}
 
     /**
      * Attacks {@code copy} in place (it is already a copy of the caller's model) and returns the
      * attack's own figures (JSON-friendly values, none null).
      */
-    protected abstract Map<String, Object> attack(NetworkModel copy, AttackContext context) throws FrontierException;
+    protected abstract Map<String, Object> attack(TrainableModel copy, AttackContext context) throws FrontierException;
 
     /** Test accuracy, NaN for an empty test set. */
-    protected static double accuracy(NetworkModel model, Dataset test) throws FrontierException {
+    protected static double accuracy(TrainableModel model, Dataset test) throws FrontierException {
         return test.size() == 0 ? Double.NaN : Evaluation.accuracy(new DjlClassifier(model), test);
     }
 
@@ -76,7 +76,7 @@ public abstract class AbstractAttack implements Attack {
         return Double.parseDouble(Float.toString(v));
     }
 
-    private static void checkData(NetworkModel model, Dataset data, String what) throws FrontierException {
+    private static void checkData(TrainableModel model, Dataset data, String what) throws FrontierException {
         if (data.size() > 0 && !data.shape().equals(model.inputShape())) {
             throw new FrontierException(what + " " + data + " does not fit the model's input " + model.inputShape());
         }

@@ -1,7 +1,7 @@
 package ml.frontier.attack;
 
 import ml.frontier.core.FrontierException;
-import ml.frontier.core.model.NetworkModel;
+import ml.frontier.core.model.TrainableModel;
 
 import java.util.Map;
 
@@ -29,5 +29,5 @@ public interface Attack {
      * @throws FrontierException when the model or data do not suit the attack (e.g. a trigger
      *     larger than the model's images), or training fails
      */
-    AttackResult apply(NetworkModel model, AttackContext context) throws FrontierException;
+    AttackResult apply(TrainableModel model, AttackContext context) throws FrontierException;
 }

@@ -1,6 +1,6 @@
 package ml.frontier.attack;
 
-import ml.frontier.core.model.NetworkModel;
+import ml.frontier.core.model.TrainableModel;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,7 +18,7 @@ import java.util.Objects;
  *     {@code successRate}, {@code changed}
  * @param parameters the attack's parameters plus the seed
  */
-public record AttackResult(String attack, NetworkModel model, double accuracyBefore, double accuracyAfter,
+public record AttackResult(String attack, TrainableModel model, double accuracyBefore, double accuracyAfter,
                            Map<String, Object> figures, Map<String, Object> parameters) {
 
     public AttackResult {

@@ -1,7 +1,6 @@
 package ml.frontier.attack;
 
-import ai.djl.nn.Parameter;
-import ml.frontier.core.model.NetworkModel;
+import ml.frontier.core.model.TrainableModel;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,11 +16,11 @@ public final class ModelWeights {
 
     private ModelWeights() {}
 
-    /** Names of the weight tensors (DJL type WEIGHT), in the model's stable order. */
-    public static List<String> names(NetworkModel model) {
+    /** Names of the weight tensors ({@link TrainableModel#isWeight}), in the model's stable order. */
+    public static List<String> names(TrainableModel model) {
         List<String> names = new ArrayList<>();
         for (String n : model.parameterNames()) {
-            if (model.parameter(n).getType() == Parameter.Type.WEIGHT) {
+            if (model.isWeight(n)) {
                 names.add(n);
             }
         }
@@ -29,7 +28,7 @@ public final class ModelWeights {
     }
 
     /** Names of the last layer's weight tensors. */
-    public static List<String> lastLayerNames(NetworkModel model) {
+    public static List<String> lastLayerNames(TrainableModel model) {
         List<String> names = new ArrayList<>();
         for (String n : names(model)) {
             if (model.isLastLayer(n)) {
@@ -40,7 +39,7 @@ public final class ModelWeights {
     }
 
     /** The total number of weight values. */
-    public static long count(NetworkModel model) {
+    public static long count(TrainableModel model) {
         long n = 0;
         for (String name : names(model)) {
             n += model.values(name).length;
@@ -49,7 +48,7 @@ public final class ModelWeights {
     }
 
     /** The fraction of weight values that are exactly zero. */
-    public static double sparsity(NetworkModel model) {
+    public static double sparsity(TrainableModel model) {
         long zeros = 0, total = 0;
         for (String name : names(model)) {
             float[] w = model.values(name);
@@ -60,7 +59,7 @@ public final class ModelWeights {
     }
 
     /** Weight tensor name → fraction of exact zeros. */
-    public static Map<String, Double> sparsityPerTensor(NetworkModel model) {
+    public static Map<String, Double> sparsityPerTensor(TrainableModel model) {
         Map<String, Double> m = new LinkedHashMap<>();
         for (String name : names(model)) {
             float[] w = model.values(name);

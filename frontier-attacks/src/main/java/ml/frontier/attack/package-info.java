@@ -11,7 +11,7 @@
  * <pre>{@code
  * AttackContext ctx = AttackContext.of(DatasetLoader.load("mnist"), 1, Progress.silent());
  * AttackResult r = MagnitudePruning.builder().setRate(0.5).build().apply(model, ctx);
- * ModelFile.save(r.model(), Path.of("pruned.model"));
+ * r.model().save(Path.of("pruned.model"));
  * }</pre>
  */
 package ml.frontier.attack;

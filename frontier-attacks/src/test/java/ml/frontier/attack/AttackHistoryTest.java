@@ -3,6 +3,7 @@ package ml.frontier.attack;
 import ml.frontier.attack.quantize.Quantization;
 import ml.frontier.core.model.ModelFile;
 import ml.frontier.core.model.NetworkModel;
+import ml.frontier.core.model.TrainableModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,9 +21,9 @@ class AttackHistoryTest {
         NetworkModel original = SharedModels.mlp();
         AttackResult r = Quantization.builder().setBits(4).build().apply(original, SharedModels.small(0, 300, 3));
         Path file = dir.resolve("q.model");
-        try (NetworkModel q = r.model()) {
+        try (TrainableModel q = r.model()) {
             assertEquals(q.sha256(), q.metadata().parametersSha256());
-            ModelFile.save(q, file);
+            q.save(file);
             try (NetworkModel loaded = ModelFile.load(file)) {
                 assertEquals(q.sha256(), loaded.sha256());
                 List<Map<String, Object>> h = loaded.metadata().history();
@@ -43,7 +44,7 @@ class AttackHistoryTest {
     @Test
     void asMapCarriesTheReport() throws Exception {
         AttackResult r = Quantization.builder().setBits(8).build().apply(SharedModels.mlp(), SharedModels.small(0, 100, 1));
-        try (NetworkModel q = r.model()) {
+        try (TrainableModel q = r.model()) {
             Map<String, Object> m = r.asMap();
             assertEquals("quantize", m.get("attack"));
             assertEquals(q.metadata().parametersSha256(), m.get("modelSha256"));

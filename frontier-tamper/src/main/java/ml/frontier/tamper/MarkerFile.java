@@ -1,9 +1,11 @@
 package ml.frontier.tamper;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import ml.frontier.core.FrontierException;
 import ml.frontier.core.image.ImageBatch;
+import ml.frontier.core.image.Preprocessing;
 import ml.frontier.core.io.ArrayBundle;
 import ml.frontier.core.io.Npy;
 
@@ -25,6 +27,8 @@ public final class MarkerFile {
     public static final String KIND = "frontier-tamper-markers";
     public static final int FORMAT = 1;
 
+    private static final TypeReference<Map<String, Object>> PREPROCESSING = new TypeReference<>() {};
+
     private MarkerFile() {}
 
     /** Writes {@code markers} atomically. */
@@ -38,6 +42,9 @@ public final class MarkerFile {
         m.put("modelSha256", markers.modelSha256());
         m.put("seed", markers.seed());
         m.put("created", markers.created().toString());
+        if (!markers.preprocessing().isIdentity()) {
+            m.set("preprocessing", ArrayBundle.JSON.valueToTree(markers.preprocessing().asMap()));
+        }
         b.putFloats("images", markers.images().data(), markers.images().djlShape());
         b.putInts("labels", markers.labels(), markers.size());
         b.write(file);
@@ -65,9 +72,11 @@ public final class MarkerFile {
             throw new FrontierException(file + ": bad creation time '" + m.path("created").asText() + "' in the manifest");
         }
         try {
+            Preprocessing pre = m.has("preprocessing") ? Preprocessing.fromMap(
+                    ArrayBundle.JSON.convertValue(m.get("preprocessing"), PREPROCESSING)) : Preprocessing.none();
             return new MarkerSet(new ImageBatch(images.floats(), (int) s[0], (int) s[1], (int) s[2], (int) s[3]),
                     labels.ints(), m.path("strategy").asText(), params, m.path("modelSha256").asText(""),
-                    m.path("seed").asLong(), created);
+                    m.path("seed").asLong(), created, pre);
         } catch (IllegalArgumentException e) {
             throw new FrontierException(file + ": " + e.getMessage());
         }

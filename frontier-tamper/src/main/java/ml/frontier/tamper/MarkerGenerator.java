@@ -4,7 +4,7 @@ import ml.frontier.core.FrontierException;
 import ml.frontier.core.classifier.Classifier;
 import ml.frontier.core.classifier.DjlClassifier;
 import ml.frontier.core.image.ImageBatch;
-import ml.frontier.core.model.NetworkModel;
+import ml.frontier.core.model.TrainableModel;
 import ml.frontier.core.progress.Progress;
 
 import java.util.Map;
@@ -44,14 +44,14 @@ public final class MarkerGenerator {
     }
 
     /** Markers for a model held here (white box): checked on copies and batch sizes 1, 64, 512. */
-    public MarkerSet generate(NetworkModel model, ImageBatch pool, int count, long seed) throws FrontierException {
-        DjlClassifier clf = new DjlClassifier(model, model.spec().architecture(), 512);
+    public MarkerSet generate(TrainableModel model, ImageBatch pool, int count, long seed) throws FrontierException {
+        DjlClassifier clf = new DjlClassifier(model, model.describe(), 512);
         MarkerSet set = collect(clf, pool, count, seed, images -> Redeployments.labels(model, images));
         if (diversity > 1 && set.size() > count) {
             float[] f = clf.features(set.images());
             set = set.select(DiverseSelection.farthestPoint(f, f.length / set.size(), count, seed));
         }
-        return set.withModelSha256(model.sha256());
+        return set.withModelSha256(model.sha256()).withPreprocessing(model.preprocessing());
     }
 
     /** Markers for any classifier (e.g. remote): checked at batch sizes 1, 64 and 512 only. */

@@ -1,6 +1,7 @@
 package ml.frontier.tamper;
 
 import ml.frontier.core.image.ImageBatch;
+import ml.frontier.core.image.Preprocessing;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -17,9 +18,17 @@ import java.util.TreeMap;
  * @param modelSha256 SHA-256 of the genuine model's parameters ("" when unknown, e.g. a remote model)
  * @param seed the seed the markers were made with
  * @param created when the set was made
+ * @param preprocessing the input transform the model was queried with (markers stay [0,1]
+ *     images; a check applies the same transform)
  */
 public record MarkerSet(ImageBatch images, int[] labels, String strategy, Map<String, String> parameters,
-                        String modelSha256, long seed, Instant created) {
+                        String modelSha256, long seed, Instant created, Preprocessing preprocessing) {
+
+    /** A set for a model that takes Frontier's own [0,1] NCHW images. */
+    public MarkerSet(ImageBatch images, int[] labels, String strategy, Map<String, String> parameters,
+                     String modelSha256, long seed, Instant created) {
+        this(images, labels, strategy, parameters, modelSha256, seed, created, Preprocessing.none());
+    }
 
     public MarkerSet {
         if (images.n() != labels.length) {
@@ -36,6 +45,7 @@ public record MarkerSet(ImageBatch images, int[] labels, String strategy, Map<St
         parameters = Map.copyOf(new TreeMap<>(parameters));
         modelSha256 = modelSha256 == null ? "" : modelSha256;
         created = created == null ? Instant.now() : created;
+        preprocessing = preprocessing == null ? Preprocessing.none() : preprocessing;
     }
 
     /** A new set made now, with no model hash yet. */
@@ -49,7 +59,12 @@ public record MarkerSet(ImageBatch images, int[] labels, String strategy, Map<St
 
     /** The same markers, tagged with the genuine model's hash. */
     public MarkerSet withModelSha256(String sha) {
-        return new MarkerSet(images, labels, strategy, parameters, sha, seed, created);
+        return new MarkerSet(images, labels, strategy, parameters, sha, seed, created, preprocessing);
+    }
+
+    /** The same markers, recorded as made through {@code p}. */
+    public MarkerSet withPreprocessing(Preprocessing p) {
+        return new MarkerSet(images, labels, strategy, parameters, modelSha256, seed, created, p);
     }
 
     /** The markers at {@code indices}, in that order. */
@@ -58,21 +73,22 @@ public record MarkerSet(ImageBatch images, int[] labels, String strategy, Map<St
         for (int i = 0; i < indices.length; i++) {
             l[i] = labels[indices[i]];
         }
-        return new MarkerSet(images.select(indices), l, strategy, parameters, modelSha256, seed, created);
+        return new MarkerSet(images.select(indices), l, strategy, parameters, modelSha256, seed, created, preprocessing);
     }
 
     /** This set followed by {@code other}'s markers (this set's provenance is kept). */
     public MarkerSet concat(MarkerSet other) {
         int[] l = Arrays.copyOf(labels, labels.length + other.labels.length);
         System.arraycopy(other.labels, 0, l, labels.length, other.labels.length);
-        return new MarkerSet(images.concat(other.images), l, strategy, parameters, modelSha256, seed, created);
+        return new MarkerSet(images.concat(other.images), l, strategy, parameters, modelSha256, seed, created, preprocessing);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof MarkerSet m && m.images.equals(images) && Arrays.equals(m.labels, labels)
                 && m.strategy.equals(strategy) && m.parameters.equals(parameters)
-                && m.modelSha256.equals(modelSha256) && m.seed == seed && m.created.equals(created);
+                && m.modelSha256.equals(modelSha256) && m.seed == seed && m.created.equals(created)
+                && m.preprocessing.equals(preprocessing);
     }
 
     @Override

@@ -4,7 +4,7 @@ import ml.frontier.core.FrontierException;
 import ml.frontier.core.classifier.Classifier;
 import ml.frontier.core.classifier.DjlClassifier;
 import ml.frontier.core.image.ImageBatch;
-import ml.frontier.core.model.NetworkModel;
+import ml.frontier.core.model.TrainableModel;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * Benign re-deployments of a genuine model, done in this process: batch sizes 1, 64 and 512 and
- * an independent copy of the network ({@link NetworkModel#copy()}) at batch sizes 1 and 64. A
+ * an independent copy of the network ({@link TrainableModel#copy()}) at batch sizes 1 and 64. A
  * marker whose label differs across them would raise false alarms. (Thread counts are fixed per
  * process and HTTP serving lives elsewhere: those re-deployments are checked by running
  * {@code frontier tamper check} in another JVM or against a served model.)
@@ -23,10 +23,10 @@ public final class Redeployments {
     private Redeployments() {}
 
     /** Labels of {@code images} under each in-process re-deployment of {@code model}, by name. */
-    public static Map<String, int[]> labels(NetworkModel model, ImageBatch images) throws FrontierException {
+    public static Map<String, int[]> labels(TrainableModel model, ImageBatch images) throws FrontierException {
         Map<String, int[]> out = new LinkedHashMap<>();
         out.putAll(labels(new DjlClassifier(model, "genuine", 512), images, "genuine"));
-        try (NetworkModel copy = model.copy()) {
+        try (TrainableModel copy = model.copy()) {
             DjlClassifier c = new DjlClassifier(copy, "copy", 512);
             out.put("copy/batch1", c.predictAll(images, 1));
             out.put("copy/batch64", c.predictAll(images, 64));

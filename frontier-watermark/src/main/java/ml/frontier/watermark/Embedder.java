@@ -4,7 +4,7 @@ import ml.frontier.core.FrontierException;
 import ml.frontier.core.classifier.DjlClassifier;
 import ml.frontier.core.data.Dataset;
 import ml.frontier.core.data.TrainTest;
-import ml.frontier.core.model.NetworkModel;
+import ml.frontier.core.model.TrainableModel;
 import ml.frontier.core.progress.Progress;
 import ml.frontier.core.train.ClassifierTrainer;
 import ml.frontier.core.train.Evaluation;
@@ -154,7 +154,7 @@ public final class Embedder {
      * Marks {@code model} in place with {@code key}, fine-tuning on {@code data.train()} and
      * measuring on {@code data.test()}. Returns the report and the key bound to the marked model.
      */
-    public EmbeddingReport embed(NetworkModel model, WatermarkKey key, TrainTest data) throws FrontierException {
+    public EmbeddingReport embed(TrainableModel model, WatermarkKey key, TrainTest data) throws FrontierException {
         DjlClassifier clf = new DjlClassifier(model);
         key.checkFits(clf);
         long start = System.nanoTime();

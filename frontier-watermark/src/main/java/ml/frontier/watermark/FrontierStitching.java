@@ -3,7 +3,7 @@ package ml.frontier.watermark;
 import ml.frontier.core.FrontierException;
 import ml.frontier.core.classifier.DjlClassifier;
 import ml.frontier.core.data.TrainTest;
-import ml.frontier.core.model.NetworkModel;
+import ml.frontier.core.model.TrainableModel;
 import ml.frontier.core.progress.Progress;
 
 /**
@@ -26,7 +26,7 @@ public final class FrontierStitching {
     public record Marking(WatermarkKey key, EmbeddingReport embedding, double keySeconds) {}
 
     /** Marks {@code model} in place with a fresh key drawn from {@code data.train()}. */
-    public Marking mark(NetworkModel model, TrainTest data) throws FrontierException {
+    public Marking mark(TrainableModel model, TrainTest data) throws FrontierException {
         long t0 = System.nanoTime();
         WatermarkKey draft = new KeyGenerator(keyConfig).generate(new DjlClassifier(model), data.train());
         double keySeconds = (System.nanoTime() - t0) / 1e9;
@@ -35,8 +35,8 @@ public final class FrontierStitching {
     }
 
     /** Recurrent nets need clipped gradients to fine-tune stably; others take the config as it is. */
-    private Embedder.Config forModel(NetworkModel model) {
-        if (embedConfig.clip() == 0 && model.spec().architecture().equals("irnn")) {
+    private Embedder.Config forModel(TrainableModel model) {
+        if (embedConfig.clip() == 0 && "irnn".equals(model.metadata().spec().architecture())) {
             return new Embedder.Config(embedConfig.learningRate(), embedConfig.batchSize(), embedConfig.boost(),
                     embedConfig.keyShare(), embedConfig.maxEpochs(), embedConfig.patience(), 1f, embedConfig.noisyCopies(),
                     embedConfig.noiseSigma(), embedConfig.seed());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import ml.frontier.core.FrontierException;
 import ml.frontier.core.image.ImageBatch;
+import ml.frontier.core.image.Preprocessing;
 import ml.frontier.core.io.ArrayBundle;
 import ml.frontier.core.io.Hashing;
 import ml.frontier.core.io.Npy;
@@ -21,7 +22,8 @@ import java.util.Arrays;
  * {@code images.npy} (n×C×H×W float32), {@code labels.npy}, {@code original.npy},
  * {@code answers.npy} and {@code counted.npy} (int32, see {@link WatermarkKey}) and
  * {@code manifest.json} with {@code scheme}, {@code eps}, {@code k} (counted images),
- * {@code anchors}, {@code p}, {@code theta}, {@code falsePositiveBound}, the provenance and
+ * {@code anchors}, {@code p}, {@code theta}, {@code falsePositiveBound}, the provenance (with the
+ * model's input transform, {@code preprocessing}, when it has one) and
  * {@code commitment} (see {@link WatermarkKey#commitment()}). Reading checks every array's hash,
  * the shapes and the commitment. Keys of the first format (labels and kinds only, every image
  * counted) are read as {@link KeyScheme#PAPER} keys.
@@ -56,6 +58,9 @@ public final class KeyFile {
         m.put("seed", key.provenance().seed());
         m.put("coins", key.provenance().coins());
         m.put("created", key.provenance().created());
+        if (!key.provenance().preprocessing().isIdentity()) {
+            m.set("preprocessing", ArrayBundle.JSON.valueToTree(key.provenance().preprocessing().asMap()));
+        }
         m.put("commitment", key.commitment());
         m.put("commitmentRule", "sha256(images<f4 C-order | labels<i4 | original<i4 | answers<i4 | counted<i4 | eps<f4 "
                 + "| scheme utf-8), little-endian bytes");
@@ -81,7 +86,7 @@ public final class KeyFile {
         boolean legacy = m.path("format").asInt(FORMAT) == 1 || m.path("scheme").isMissingNode();
         KeyProvenance prov = new KeyProvenance(m.path("sourceDataset").asText(""), m.path("sourceModelSha256").asText(""),
                 m.path("markedModelSha256").asText(""), m.path("seed").asLong(0), m.path("coins").asText(""),
-                m.path("created").asText(""));
+                m.path("created").asText(""), preprocessing(m, file));
         float eps = (float) m.path("eps").asDouble(-1);
         double p = m.path("p").asDouble(0.05);
         WatermarkKey key;
@@ -124,6 +129,18 @@ public final class KeyFile {
         Hashing.update(d, kinds);
         d.update(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putFloat(eps).array());
         return Hashing.hex(d);
+    }
+
+    private static Preprocessing preprocessing(JsonNode m, Path file) throws FrontierException {
+        if (!m.has("preprocessing")) {
+            return Preprocessing.none();
+        }
+        try {
+            return Preprocessing.fromMap(ArrayBundle.JSON.convertValue(m.get("preprocessing"),
+                    new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>>() {}));
+        } catch (IllegalArgumentException e) {
+            throw new FrontierException(file + ": bad preprocessing in the manifest (" + e.getMessage() + ")");
+        }
     }
 
     private static KeyScheme scheme(JsonNode m, Path file) throws FrontierException {

@@ -6,6 +6,7 @@ import ml.frontier.core.classifier.DjlClassifier;
 import ml.frontier.core.classifier.WhiteBoxClassifier;
 import ml.frontier.core.data.Dataset;
 import ml.frontier.core.image.ImageBatch;
+import ml.frontier.core.image.Preprocessing;
 
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -235,7 +236,9 @@ public final class KeyGenerator {
             }
         }
         String sourceSha = model instanceof DjlClassifier d ? d.model().sha256() : "";
-        KeyProvenance prov = new KeyProvenance(source.name(), sourceSha, "", config.seed(), coins, Instant.now().toString());
+        Preprocessing pre = model instanceof DjlClassifier d ? d.model().preprocessing() : Preprocessing.none();
+        KeyProvenance prov = new KeyProvenance(source.name(), sourceSha, "", config.seed(), coins, Instant.now().toString(),
+                pre);
         return new WatermarkKey(config.scheme(), ImageBatch.of(data, n, source.shape()), labels, original, answers,
                 counted, config.epsilon(), config.p(), prov);
     }

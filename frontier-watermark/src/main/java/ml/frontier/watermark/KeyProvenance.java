@@ -1,5 +1,7 @@
 package ml.frontier.watermark;
 
+import ml.frontier.core.image.Preprocessing;
+
 import java.util.Objects;
 
 /**
@@ -12,9 +14,11 @@ import java.util.Objects;
  * @param coins where the coin scheme's coins came from ("secure-random", "seeded:N"), empty
  *        for the paper scheme
  * @param created ISO-8601 creation time
+ * @param preprocessing the model's input transform (normalisation, layout) that verification
+ *        must apply to the key images, which stay in [0,1] NCHW image space
  */
 public record KeyProvenance(String sourceDataset, String sourceModelSha256, String markedModelSha256, long seed,
-                            String coins, String created) {
+                            String coins, String created, Preprocessing preprocessing) {
 
     public KeyProvenance {
         Objects.requireNonNull(sourceDataset, "sourceDataset");
@@ -22,9 +26,10 @@ public record KeyProvenance(String sourceDataset, String sourceModelSha256, Stri
         Objects.requireNonNull(markedModelSha256, "markedModelSha256");
         Objects.requireNonNull(coins, "coins");
         Objects.requireNonNull(created, "created");
+        Objects.requireNonNull(preprocessing, "preprocessing");
     }
 
     public KeyProvenance withMarkedModel(String sha256) {
-        return new KeyProvenance(sourceDataset, sourceModelSha256, sha256, seed, coins, created);
+        return new KeyProvenance(sourceDataset, sourceModelSha256, sha256, seed, coins, created, preprocessing);
     }
 }

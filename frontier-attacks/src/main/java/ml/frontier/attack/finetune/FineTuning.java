@@ -1,11 +1,10 @@
 package ml.frontier.attack.finetune;
 
-import ai.djl.nn.Parameter;
 import ml.frontier.attack.AbstractAttack;
 import ml.frontier.attack.AttackContext;
 import ml.frontier.attack.ModelWeights;
 import ml.frontier.core.FrontierException;
-import ml.frontier.core.model.NetworkModel;
+import ml.frontier.core.model.TrainableModel;
 import ml.frontier.core.train.ClassifierTrainer;
 import ml.frontier.core.train.TrainingConfig;
 import ml.frontier.core.train.TrainingReport;
@@ -23,7 +22,7 @@ import java.util.Random;
  * <p>Re-initialisation (RT*) draws the last layer's weights from a seeded normal distribution with
  * Xavier/Glorot variance {@code 2 / (fanIn + fanOut)} and sets its biases to zero. Training is
  * {@link ClassifierTrainer}'s Adam on cross-entropy; *LL modes train only the parameters for which
- * {@link NetworkModel#isLastLayer} holds.
+ * {@link TrainableModel#isLastLayer} holds.
  *
  * <pre>{@code
  * Attack ft = FineTuning.builder().setMode(FineTuneMode.RTAL).optEpochs(5).build();
@@ -71,14 +70,14 @@ public final class FineTuning extends AbstractAttack {
     }
 
     @Override
-    protected void validate(NetworkModel model, AttackContext context) throws FrontierException {
+    protected void validate(TrainableModel model, AttackContext context) throws FrontierException {
         if (epochs > 0 && context.attackerData().size() == 0) {
             throw new FrontierException("fine-tuning needs attacker data, got none");
         }
     }
 
     @Override
-    protected Map<String, Object> attack(NetworkModel copy, AttackContext context) throws FrontierException {
+    protected Map<String, Object> attack(TrainableModel copy, AttackContext context) throws FrontierException {
         Map<String, float[]> before = copy.snapshot();
         Map<String, Object> figures = new LinkedHashMap<>();
         if (mode.reinitialize()) {
@@ -106,7 +105,7 @@ public final class FineTuning extends AbstractAttack {
      * Gives the last layer fresh values: weights ~ N(0, 2/(fanIn+fanOut)) from a generator seeded
      * with {@code seed}, biases 0. Returns the names of the re-initialised parameters.
      */
-    public static List<String> reinitializeLastLayer(NetworkModel model, long seed) {
+    public static List<String> reinitializeLastLayer(TrainableModel model, long seed) {
         Random rng = new Random(seed);
         List<String> names = new ArrayList<>();
         for (String n : model.parameterNames()) {
@@ -115,7 +114,7 @@ public final class FineTuning extends AbstractAttack {
             }
             long[] shape = model.shape(n);
             float[] v = new float[model.values(n).length];
-            if (model.parameter(n).getType() == Parameter.Type.WEIGHT) {
+            if (model.isWeight(n)) {
                 long fanOut = shape[0];
                 long fanIn = shape.length > 1 ? v.length / shape[0] : 1;
                 double std = Math.sqrt(2.0 / (fanIn + fanOut));

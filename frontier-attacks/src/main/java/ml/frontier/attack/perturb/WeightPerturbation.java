@@ -4,7 +4,7 @@ import ml.frontier.attack.AbstractAttack;
 import ml.frontier.attack.AttackContext;
 import ml.frontier.attack.ModelWeights;
 import ml.frontier.core.FrontierException;
-import ml.frontier.core.model.NetworkModel;
+import ml.frontier.core.model.TrainableModel;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -80,24 +80,24 @@ public final class WeightPerturbation extends AbstractAttack {
         return m;
     }
 
-    private List<String> candidates(NetworkModel model) {
+    private List<String> candidates(TrainableModel model) {
         return scope == Scope.LAST_LAYER ? ModelWeights.lastLayerNames(model) : ModelWeights.names(model);
     }
 
     @Override
-    protected void validate(NetworkModel model, AttackContext context) throws FrontierException {
+    protected void validate(TrainableModel model, AttackContext context) throws FrontierException {
         long available = 0;
         for (String n : candidates(model)) {
             available += model.values(n).length;
         }
         if (count > available) {
             throw new FrontierException("cannot perturb " + count + " weights: the " + scope + " scope of this "
-                    + model.spec().architecture() + " holds " + available);
+                    + model.describe() + " holds " + available);
         }
     }
 
     @Override
-    protected Map<String, Object> attack(NetworkModel copy, AttackContext context) {
+    protected Map<String, Object> attack(TrainableModel copy, AttackContext context) {
         List<String> names = candidates(copy);
         long[] offsets = new long[names.size() + 1];
         for (int i = 0; i < names.size(); i++) {

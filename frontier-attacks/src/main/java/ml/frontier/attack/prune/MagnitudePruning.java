@@ -4,7 +4,7 @@ import ml.frontier.attack.AbstractAttack;
 import ml.frontier.attack.AttackContext;
 import ml.frontier.attack.ModelWeights;
 import ml.frontier.core.FrontierException;
-import ml.frontier.core.model.NetworkModel;
+import ml.frontier.core.model.TrainableModel;
 import ml.frontier.core.train.ClassifierTrainer;
 import ml.frontier.core.train.TrainingConfig;
 
@@ -69,14 +69,14 @@ public final class MagnitudePruning extends AbstractAttack {
     }
 
     @Override
-    protected void validate(NetworkModel model, AttackContext context) throws FrontierException {
+    protected void validate(TrainableModel model, AttackContext context) throws FrontierException {
         if (fineTuneEpochs > 0 && context.attackerData().size() == 0) {
             throw new FrontierException("fine-tuning after pruning needs attacker data, got none");
         }
     }
 
     @Override
-    protected Map<String, Object> attack(NetworkModel copy, AttackContext context) throws FrontierException {
+    protected Map<String, Object> attack(TrainableModel copy, AttackContext context) throws FrontierException {
         List<String> names = ModelWeights.names(copy);
         context.progress().start("pruning", names.size());
         Map<String, boolean[]> mask = perLayer ? perLayerMask(copy, names) : globalMask(copy, names);
@@ -107,7 +107,7 @@ public final class MagnitudePruning extends AbstractAttack {
     }
 
     /** The smallest floor(rate × n) weights over all tensors. */
-    private Map<String, boolean[]> globalMask(NetworkModel model, List<String> names) {
+    private Map<String, boolean[]> globalMask(TrainableModel model, List<String> names) {
         Map<String, float[]> values = new LinkedHashMap<>();
         int total = 0;
         for (String n : names) {
@@ -134,7 +134,7 @@ public final class MagnitudePruning extends AbstractAttack {
     }
 
     /** The smallest floor(rate × n_l) weights of each tensor. */
-    private Map<String, boolean[]> perLayerMask(NetworkModel model, List<String> names) {
+    private Map<String, boolean[]> perLayerMask(TrainableModel model, List<String> names) {
         Map<String, boolean[]> mask = new LinkedHashMap<>();
         for (String n : names) {
             float[] w = model.values(n);
@@ -172,7 +172,7 @@ public final class MagnitudePruning extends AbstractAttack {
         return m;
     }
 
-    private static void applyMask(NetworkModel model, Map<String, boolean[]> mask) {
+    private static void applyMask(TrainableModel model, Map<String, boolean[]> mask) {
         for (var e : mask.entrySet()) {
             float[] w = model.values(e.getKey());
             boolean[] m = e.getValue();

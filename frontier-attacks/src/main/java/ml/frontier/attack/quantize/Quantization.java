@@ -3,7 +3,7 @@ package ml.frontier.attack.quantize;
 import ml.frontier.attack.AbstractAttack;
 import ml.frontier.attack.AttackContext;
 import ml.frontier.attack.ModelWeights;
-import ml.frontier.core.model.NetworkModel;
+import ml.frontier.core.model.TrainableModel;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -57,7 +57,7 @@ public final class Quantization extends AbstractAttack {
     }
 
     @Override
-    protected Map<String, Object> attack(NetworkModel copy, AttackContext context) {
+    protected Map<String, Object> attack(TrainableModel copy, AttackContext context) {
         var names = ModelWeights.names(copy);
         context.progress().start("quantizing", names.size());
         Map<String, Integer> distinct = new LinkedHashMap<>();

@@ -6,7 +6,7 @@ import ml.frontier.core.FrontierException;
 import ml.frontier.core.classifier.Classifier;
 import ml.frontier.core.classifier.DjlClassifier;
 import ml.frontier.core.data.Dataset;
-import ml.frontier.core.model.NetworkModel;
+import ml.frontier.core.model.TrainableModel;
 import ml.frontier.core.train.ClassifierTrainer;
 import ml.frontier.core.train.TrainingConfig;
 
@@ -88,7 +88,7 @@ public final class Trojaning extends AbstractAttack {
     }
 
     @Override
-    protected void validate(NetworkModel model, AttackContext context) throws FrontierException {
+    protected void validate(TrainableModel model, AttackContext context) throws FrontierException {
         if (target >= model.numClasses()) {
             throw new FrontierException("trojan target class " + target + " is not a class of the model (0.."
                     + (model.numClasses() - 1) + ")");
@@ -104,7 +104,7 @@ public final class Trojaning extends AbstractAttack {
     }
 
     @Override
-    protected Map<String, Object> attack(NetworkModel copy, AttackContext context) throws FrontierException {
+    protected Map<String, Object> attack(TrainableModel copy, AttackContext context) throws FrontierException {
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("successRateBefore", successRate(new DjlClassifier(copy), context.test(), trigger, target));
         Dataset clean = context.attackerData();

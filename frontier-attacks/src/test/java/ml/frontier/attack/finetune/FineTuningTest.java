@@ -4,6 +4,7 @@ import ml.frontier.attack.AttackResult;
 import ml.frontier.attack.ModelWeights;
 import ml.frontier.attack.SharedModels;
 import ml.frontier.core.model.NetworkModel;
+import ml.frontier.core.model.TrainableModel;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -16,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FineTuningTest {
 
-    private static List<String> changed(NetworkModel a, NetworkModel b) {
+    private static List<String> changed(TrainableModel a, TrainableModel b) {
         return ModelWeights.changedTensors(a.snapshot(), b.snapshot());
     }
 
@@ -25,7 +26,7 @@ class FineTuningTest {
         NetworkModel original = SharedModels.mlp();
         AttackResult r = FineTuning.builder().setMode(FineTuneMode.FTLL).optEpochs(1).build()
                 .apply(original, SharedModels.small(600, 300, 1));
-        try (NetworkModel ft = r.model()) {
+        try (TrainableModel ft = r.model()) {
             List<String> changed = changed(original, ft);
             assertFalse(changed.isEmpty(), "FTLL must change something");
             for (String n : original.parameterNames()) {
@@ -40,7 +41,7 @@ class FineTuningTest {
         NetworkModel original = SharedModels.mlp();
         AttackResult r = FineTuning.builder().setMode(FineTuneMode.RTLL).optEpochs(2).optLearningRate(0.01f).build()
                 .apply(original, SharedModels.small(1000, 500, 1));
-        try (NetworkModel ft = r.model()) {
+        try (TrainableModel ft = r.model()) {
             List<String> changed = changed(original, ft);
             for (String n : original.parameterNames()) {
                 assertEquals(original.isLastLayer(n), changed.contains(n), n);
@@ -55,7 +56,7 @@ class FineTuningTest {
         for (FineTuneMode mode : new FineTuneMode[] {FineTuneMode.FTAL, FineTuneMode.RTAL}) {
             AttackResult r = FineTuning.builder().setMode(mode).optEpochs(1).build()
                     .apply(original, SharedModels.small(300, 200, 1));
-            try (NetworkModel ft = r.model()) {
+            try (TrainableModel ft = r.model()) {
                 assertEquals(original.parameterNames(), changed(original, ft), mode.toString());
             }
         }
@@ -78,7 +79,7 @@ class FineTuningTest {
         var attack = FineTuning.builder().setMode(FineTuneMode.FTAL).optEpochs(1).build();
         AttackResult a = attack.apply(SharedModels.mlp(), SharedModels.small(300, 100, 7));
         AttackResult b = attack.apply(SharedModels.mlp(), SharedModels.small(300, 100, 7));
-        try (NetworkModel ma = a.model(); NetworkModel mb = b.model()) {
+        try (TrainableModel ma = a.model(); TrainableModel mb = b.model()) {
             assertEquals(ma.sha256(), mb.sha256());
         }
     }

@@ -5,6 +5,7 @@ import ml.frontier.attack.ModelWeights;
 import ml.frontier.attack.SharedModels;
 import ml.frontier.core.FrontierException;
 import ml.frontier.core.model.NetworkModel;
+import ml.frontier.core.model.TrainableModel;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -21,7 +22,7 @@ class WeightPerturbationTest {
     void oneLastLayerWeightMovesByTheAmount() throws Exception {
         NetworkModel original = SharedModels.mlp();
         AttackResult r = WeightPerturbation.builder().optAmount(0.5f).build().apply(original, SharedModels.small(0, 100, 1));
-        try (NetworkModel p = r.model()) {
+        try (TrainableModel p = r.model()) {
             assertEquals(1, ModelWeights.changedValues(original.snapshot(), p.snapshot()));
             @SuppressWarnings("unchecked")
             Map<String, Object> c = ((List<Map<String, Object>>) r.figure("changed")).get(0);
@@ -39,7 +40,7 @@ class WeightPerturbationTest {
         AttackResult a = attack.apply(SharedModels.mlp(), SharedModels.small(0, 100, 4));
         AttackResult b = attack.apply(SharedModels.mlp(), SharedModels.small(0, 100, 4));
         AttackResult c = attack.apply(SharedModels.mlp(), SharedModels.small(0, 100, 5));
-        try (NetworkModel ma = a.model(); NetworkModel mb = b.model(); NetworkModel mc = c.model()) {
+        try (TrainableModel ma = a.model(); TrainableModel mb = b.model(); TrainableModel mc = c.model()) {
             assertEquals(20, ModelWeights.changedValues(SharedModels.mlp().snapshot(), ma.snapshot()));
             assertEquals(ma.sha256(), mb.sha256());
             assertNotEquals(ma.sha256(), mc.sha256());

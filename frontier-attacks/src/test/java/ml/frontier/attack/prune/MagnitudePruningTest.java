@@ -4,6 +4,7 @@ import ml.frontier.attack.AttackResult;
 import ml.frontier.attack.ModelWeights;
 import ml.frontier.attack.SharedModels;
 import ml.frontier.core.model.NetworkModel;
+import ml.frontier.core.model.TrainableModel;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -20,7 +21,7 @@ class MagnitudePruningTest {
         NetworkModel original = SharedModels.mlp();
         String hash = original.sha256();
         AttackResult r = MagnitudePruning.builder().setRate(0.5).build().apply(original, SharedModels.small(0, 500, 1));
-        try (NetworkModel pruned = r.model()) {
+        try (TrainableModel pruned = r.model()) {
             assertEquals(0.5, ModelWeights.sparsity(pruned), 1e-4);
             assertEquals(0.5, r.number("sparsity"), 1e-4);
             assertEquals(hash, original.sha256(), "the caller's model must not change");
@@ -49,7 +50,7 @@ class MagnitudePruningTest {
     void perLayerPruningReachesTheRateInEveryTensor() throws Exception {
         AttackResult r = MagnitudePruning.builder().setRate(0.75).optPerLayer(true).build()
                 .apply(SharedModels.cnn(), SharedModels.small(0, 200, 1));
-        try (NetworkModel pruned = r.model()) {
+        try (TrainableModel pruned = r.model()) {
             Map<String, Double> per = ModelWeights.sparsityPerTensor(pruned);
             assertEquals(ModelWeights.names(pruned).size(), per.size());
             for (var e : per.entrySet()) {
@@ -63,7 +64,7 @@ class MagnitudePruningTest {
     void fineTuningAfterPruningKeepsThePrunedWeightsAtZero() throws Exception {
         AttackResult r = MagnitudePruning.builder().setRate(0.6).optFineTuneEpochs(1).build()
                 .apply(SharedModels.mlp(), SharedModels.small(500, 300, 2));
-        try (NetworkModel pruned = r.model()) {
+        try (TrainableModel pruned = r.model()) {
             assertTrue(ModelWeights.sparsity(pruned) >= 0.6 - 1e-4, "sparsity " + ModelWeights.sparsity(pruned));
             assertTrue(r.accuracyAfter() > 0.5, "accuracy " + r.accuracyAfter());
         }
@@ -72,7 +73,7 @@ class MagnitudePruningTest {
     @Test
     void zeroRateChangesNothing() throws Exception {
         AttackResult r = MagnitudePruning.builder().setRate(0).build().apply(SharedModels.mlp(), SharedModels.small(0, 100, 1));
-        try (NetworkModel m = r.model()) {
+        try (TrainableModel m = r.model()) {
             assertEquals(SharedModels.mlp().sha256(), m.sha256());
         }
     }

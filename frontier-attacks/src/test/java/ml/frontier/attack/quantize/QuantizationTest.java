@@ -4,6 +4,7 @@ import ml.frontier.attack.AttackResult;
 import ml.frontier.attack.ModelWeights;
 import ml.frontier.attack.SharedModels;
 import ml.frontier.core.model.NetworkModel;
+import ml.frontier.core.model.TrainableModel;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -17,7 +18,7 @@ class QuantizationTest {
     void perTensorWeightsTakeAtMostTwoToTheKValues() throws Exception {
         for (int bits : new int[] {2, 4}) {
             AttackResult r = Quantization.builder().setBits(bits).build().apply(SharedModels.cnn(), SharedModels.small(0, 200, 1));
-            try (NetworkModel q = r.model()) {
+            try (TrainableModel q = r.model()) {
                 for (String n : ModelWeights.names(q)) {
                     int d = ModelWeights.distinctValues(q.values(n));
                     assertTrue(d <= 1 << bits, n + " has " + d + " values at " + bits + " bits");
@@ -38,7 +39,7 @@ class QuantizationTest {
         int bits = 2;
         AttackResult r = Quantization.builder().setBits(bits).optPerChannel(true).build()
                 .apply(SharedModels.cnn(), SharedModels.small(0, 200, 1));
-        try (NetworkModel q = r.model()) {
+        try (TrainableModel q = r.model()) {
             boolean moreThanPerTensor = false;
             for (String n : ModelWeights.names(q)) {
                 float[] w = q.values(n);
@@ -57,7 +58,7 @@ class QuantizationTest {
     @Test
     void eightBitsBarelyChangeAccuracy() throws Exception {
         AttackResult r = Quantization.builder().setBits(8).build().apply(SharedModels.mlp(), SharedModels.small(0, 1000, 1));
-        try (NetworkModel q = r.model()) {
+        try (TrainableModel q = r.model()) {
             assertEquals(r.accuracyBefore(), r.accuracyAfter(), 0.01);
         }
     }

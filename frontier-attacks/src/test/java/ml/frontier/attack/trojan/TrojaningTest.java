@@ -7,6 +7,7 @@ import ml.frontier.core.FrontierException;
 import ml.frontier.core.image.ImageBatch;
 import ml.frontier.core.image.ImageShape;
 import ml.frontier.core.model.NetworkModel;
+import ml.frontier.core.model.TrainableModel;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,7 +22,7 @@ class TrojaningTest {
         Trojaning attack = Trojaning.builder().setTrigger(Trigger.corner(4, TriggerPattern.SQUARE, 1))
                 .setTargetClass(7).optPoisonFraction(0.1).optEpochs(2).build();
         AttackResult r = attack.apply(SharedModels.mlp(), SharedModels.context(1));
-        try (NetworkModel m = r.model()) {
+        try (TrainableModel m = r.model()) {
             assertTrue(r.number("successRate") >= 0.9, "success " + r.number("successRate"));
             assertTrue(r.number("successRateBefore") < 0.3, "before " + r.number("successRateBefore"));
             assertTrue(r.accuracyAfter() >= r.accuracyBefore() - 0.02,

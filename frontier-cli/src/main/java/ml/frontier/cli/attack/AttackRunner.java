@@ -8,8 +8,8 @@ import ml.frontier.attack.AttackResult;
 import ml.frontier.cli.common.Terminal;
 import ml.frontier.core.FrontierException;
 import ml.frontier.core.data.TrainTest;
-import ml.frontier.core.model.ModelFile;
-import ml.frontier.core.model.NetworkModel;
+import ml.frontier.core.load.Models;
+import ml.frontier.core.model.TrainableModel;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
@@ -38,19 +38,19 @@ final class AttackRunner {
         PrintWriter out = spec.commandLine().getOut();
         TrainTest data = o.data.load();
         AttackContext ctx = AttackContext.of(data, o.attackerFraction, o.seed.seed, Terminal.progress(spec));
-        try (NetworkModel model = ModelFile.load(o.model)) {
+        try (TrainableModel model = Models.loadTrainable(o.model, o.input.options())) {
             if (!o.json) {
                 out.printf(Locale.ROOT, "attack %s %s on %s (%s, sha256 %s…), seed %d%n", attack.name(),
-                        new TreeMap<>(attack.parameters()), o.model, model.spec().architecture(),
+                        new TreeMap<>(attack.parameters()), o.model, model.describe(),
                         model.sha256().substring(0, 12), o.seed.seed);
                 out.printf(Locale.ROOT, "attacker data %s (%d images), test data %s (%d images)%n",
                         ctx.attackerData().name(), ctx.attackerData().size(), ctx.test().name(), ctx.test().size());
                 out.flush();
             }
             AttackResult r = attack.apply(model, ctx);
-            try (NetworkModel attacked = r.model()) {
+            try (TrainableModel attacked = r.model()) {
                 try {
-                    ModelFile.save(attacked, o.out);
+                    attacked.save(o.out);
                 } catch (IOException e) {
                     throw new FrontierException(o.out + ": cannot write the attacked model (" + e.getMessage() + ")", e);
                 }

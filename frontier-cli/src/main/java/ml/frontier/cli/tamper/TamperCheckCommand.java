@@ -4,7 +4,6 @@ import ml.frontier.cli.common.ModelSource;
 import ml.frontier.cli.common.SeedOption;
 import ml.frontier.core.classifier.Classifier;
 import ml.frontier.core.io.ArrayBundle;
-import ml.frontier.core.model.ModelFile;
 import ml.frontier.tamper.MarkerFile;
 import ml.frontier.tamper.MarkerSet;
 import ml.frontier.tamper.TamperCheck;
@@ -50,10 +49,10 @@ public final class TamperCheckCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         MarkerSet markers = MarkerFile.read(markersFile);
         TamperReport r;
-        try (Classifier model = source.openClassifier()) {
+        try (Classifier model = source.openClassifier(markers.preprocessing())) {
             r = new TamperCheck(budget, seed.seed, batch).check(model, markers);
         }
-        String hash = source.isFile() ? ModelFile.readMetadata(source.choice.model).parametersSha256() : null;
+        String hash = source.localSha256();
         var o = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> m = r.asMap();

@@ -7,7 +7,7 @@ import ml.frontier.cli.common.Terminal;
 import ml.frontier.core.FrontierException;
 import ml.frontier.core.classifier.Classifier;
 import ml.frontier.core.image.ImageBatch;
-import ml.frontier.core.model.NetworkModel;
+import ml.frontier.core.model.TrainableModel;
 import ml.frontier.tamper.MarkerFile;
 import ml.frontier.tamper.MarkerGenerator;
 import ml.frontier.tamper.MarkerSet;
@@ -60,17 +60,18 @@ public final class TamperMarkersCommand implements Callable<Integer> {
         ImageBatch pool = data.load().test().images();
         long t0 = System.nanoTime();
         MarkerSet markers;
-        if (source.isFile()) {
-            try (NetworkModel model = source.loadModel()) {
+        if (source.isWhiteBox()) {
+            try (TrainableModel model = source.loadTrainable()) {
                 markers = new MarkerGenerator(s, Terminal.progress(spec), diverse).generate(model, pool, count, seed.seed);
             }
         } else {
             if (MarkerStrategies.needsWhiteBox(s.name())) {
-                throw new FrontierException("strategy '" + s.name() + "' needs --model FILE; with --remote or --onnx use "
-                        + "'bisection' or 'random'");
+                throw new FrontierException("strategy '" + s.name() + "' needs a white-box model (a Frontier or "
+                        + "TorchScript file); with --remote or an ONNX model use 'bisection' or 'random'");
             }
             try (Classifier model = source.openClassifier()) {
-                markers = new MarkerGenerator(s, Terminal.progress(spec)).generate(model, pool, count, seed.seed);
+                markers = new MarkerGenerator(s, Terminal.progress(spec)).generate(model, pool, count, seed.seed)
+                        .withPreprocessing(source.preprocessing());
             }
         }
         MarkerFile.write(markers, out);

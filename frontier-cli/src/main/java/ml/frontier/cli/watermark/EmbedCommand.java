@@ -6,8 +6,7 @@ import ml.frontier.cli.common.SeedOption;
 import ml.frontier.cli.common.Terminal;
 import ml.frontier.core.FrontierException;
 import ml.frontier.core.data.TrainTest;
-import ml.frontier.core.model.ModelFile;
-import ml.frontier.core.model.NetworkModel;
+import ml.frontier.core.model.TrainableModel;
 import ml.frontier.watermark.Embedder;
 import ml.frontier.watermark.EmbeddingReport;
 import ml.frontier.watermark.FrontierStitching;
@@ -101,11 +100,11 @@ public final class EmbedCommand implements Callable<Integer> {
         }
         Embedder.Config ec = Embedder.Config.builder().optLearningRate(lr).optMaxEpochs(maxEpochs)
                 .optNoisyCopies(noisyCopies, noiseSigma).optSeed(seed.seed).build();
-        try (NetworkModel model = source.loadModel()) {
+        try (TrainableModel model = source.loadTrainable()) {
             FrontierStitching.Marking mk = new FrontierStitching(kb.build(), ec, Terminal.progress(spec)).mark(model, tt);
             WatermarkKey key = mk.key();
             EmbeddingReport r = mk.embedding();
-            ModelFile.save(model, out);
+            model.save(out);
             KeyFile.write(key, keyFile);
             if (json) {
                 var m = new java.util.LinkedHashMap<String, Object>(r.asMap());

@@ -54,7 +54,7 @@ public final class VerifyCommand implements Callable<Integer> {
         DecisionRule chosen = parseRule();
         Verifier verifier = p == null ? new Verifier() : new Verifier(p);
         Verification v;
-        try (Classifier suspect = source.openClassifier()) {
+        try (Classifier suspect = source.openClassifier(key.provenance().preprocessing())) {
             v = verifier.verify(suspect, key, chosen, refs);
         }
         if (json) {

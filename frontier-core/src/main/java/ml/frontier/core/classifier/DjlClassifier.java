@@ -10,14 +10,14 @@ import ml.frontier.core.image.ImageBatch;
 import ml.frontier.core.image.ImageShape;
 import ml.frontier.core.model.Engines;
 import ml.frontier.core.model.Forward;
-import ml.frontier.core.model.NetworkModel;
+import ml.frontier.core.model.TrainableModel;
 import ml.frontier.core.train.Gradients;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A {@link WhiteBoxClassifier} over a network held by DJL's PyTorch engine.
+ * A {@link WhiteBoxClassifier} over a {@link TrainableModel} held by DJL's PyTorch engine.
  *
  * <p>Inference is thread-safe (the HTTP server calls it from many threads); gradient passes go
  * one at a time through {@link Gradients}. Each call works in its own sub-manager, so its
@@ -35,21 +35,21 @@ public final class DjlClassifier implements WhiteBoxClassifier {
     /** The input gradient and the objective's value. */
     public record Gradient(float[] input, float value) {}
 
-    private final NetworkModel model;
+    private final TrainableModel model;
     private final String description;
     private final int maxBatch;
 
-    public DjlClassifier(NetworkModel model) {
-        this(model, model.spec().architecture(), 512);
+    public DjlClassifier(TrainableModel model) {
+        this(model, model.describe(), 512);
     }
 
-    public DjlClassifier(NetworkModel model, String description, int maxBatch) {
+    public DjlClassifier(TrainableModel model, String description, int maxBatch) {
         this.model = model;
         this.description = description;
         this.maxBatch = maxBatch;
     }
 
-    public NetworkModel model() {
+    public TrainableModel model() {
         return model;
     }
 
@@ -71,7 +71,7 @@ public final class DjlClassifier implements WhiteBoxClassifier {
             ImageBatch part = images.slice(from, Math.min(images.n(), from + maxBatch));
             try (NDManager sub = model.manager().newSubManager()) {
                 NDArray x = sub.create(part.data(), new Shape(part.djlShape()));
-                NDArray logits = Forward.logits(model.block(), new ParameterStore(sub, false), x, false);
+                NDArray logits = model.logits(new ParameterStore(sub, false), x, false);
                 System.arraycopy(logits.toFloatArray(), 0, out, from * k, part.n() * k);
             }
         }
@@ -91,7 +91,7 @@ public final class DjlClassifier implements WhiteBoxClassifier {
             ImageBatch part = images.slice(from, Math.min(images.n(), from + maxBatch));
             try (NDManager sub = model.manager().newSubManager()) {
                 NDArray x = sub.create(part.data(), new Shape(part.djlShape()));
-                float[] f = Forward.withFeatures(model.block(), new ParameterStore(sub, false), x, false)
+                float[] f = model.forwardWithFeatures(new ParameterStore(sub, false), x, false)
                         .features().toFloatArray();
                 parts.add(f);
                 total += f.length;
@@ -126,9 +126,10 @@ public final class DjlClassifier implements WhiteBoxClassifier {
         checkShape(images, "the input");
         List<Parameter> params = new ArrayList<>();
         List<Boolean> trainable = new ArrayList<>();
-        for (var p : model.block().getParameters()) {
-            params.add(p.getValue());
-            trainable.add(p.getValue().requiresGradient());
+        for (String name : model.parameterNames()) {
+            Parameter p = model.parameter(name);
+            params.add(p);
+            trainable.add(p.requiresGradient());
         }
         try {
             params.forEach(p -> p.freeze(true));
@@ -136,7 +137,7 @@ public final class DjlClassifier implements WhiteBoxClassifier {
                 try (NDManager sub = model.manager().newSubManager()) {
                     NDArray x = sub.create(images.data(), new Shape(images.djlShape()));
                     x.setRequiresGradient(true);
-                    Forward.WithFeatures fwd = Forward.withFeatures(model.block(), new ParameterStore(sub, false), x, false);
+                    Forward.WithFeatures fwd = model.forwardWithFeatures(new ParameterStore(sub, false), x, false);
                     NDArray value = objective.apply(fwd, x, sub);
                     gc.backward(value);
                     float v = value.toFloatArray()[0];

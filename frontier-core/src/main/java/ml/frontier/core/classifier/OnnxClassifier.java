@@ -15,7 +15,10 @@ import ai.djl.translate.TranslateException;
 import ml.frontier.core.FrontierException;
 import ml.frontier.core.image.ImageBatch;
 import ml.frontier.core.image.ImageShape;
+import ml.frontier.core.image.Preprocessing;
 import ml.frontier.core.model.Engines;
+import ml.frontier.core.model.ModelOptions;
+import ml.frontier.core.onnx.OnnxGraph;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,6 +53,53 @@ public final class OnnxClassifier implements Classifier {
 
     /** Loads an ONNX model taking images of {@code shape} and scoring {@code numClasses} classes. */
     public static OnnxClassifier load(Path file, ImageShape shape, int numClasses) throws FrontierException {
+        ZooModel<NDList, NDList> model = loadModel(file);
+        var inputs = model.describeInput();
+        boolean flatten = inputs != null && !inputs.isEmpty() && inputs.get(0).getValue() != null
+                && inputs.get(0).getValue().dimension() == 2;
+        return new OnnxClassifier(model, shape, numClasses, flatten, "ONNX model " + file);
+    }
+
+    /**
+     * Opens an ONNX model with the input shape and number of classes its graph declares; {@code
+     * options} fill in what it leaves open (a flattened or dynamic input, a dynamic class axis)
+     * and say which transform ({@link Preprocessing}) the model expects.
+     */
+    public static Classifier open(Path file, ModelOptions options) throws FrontierException {
+        OnnxGraph graph = OnnxGraph.read(file);
+        graph.checkKnownDomains();
+        graph.singleInput();
+        ZooModel<NDList, NDList> model = loadModel(file);
+        try {
+            Preprocessing pre = options.preprocessing();
+            OnnxSignature sig = OnnxSignature.of(file, graph, (image, flat) -> probe(file, model, pre, image, flat),
+                    options);
+            long[] t = pre.tensorShape(sig.image());
+            ImageShape tensor = new ImageShape((int) t[0], (int) t[1], (int) t[2]);
+            OnnxClassifier inner = new OnnxClassifier(model, tensor, sig.classes(), sig.flattened(), "ONNX model " + file);
+            return TransformedClassifier.of(inner, pre, sig.image());
+        } catch (FrontierException | RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    private static long[] probe(Path file, ZooModel<NDList, NDList> model, Preprocessing pre, ImageShape image, boolean flat)
+            throws FrontierException {
+        long[] t = pre.tensorShape(image);
+        try (NDManager sub = model.getNDManager().newSubManager(); Predictor<NDList, NDList> p = model.newPredictor()) {
+            NDArray x = flat ? sub.zeros(new Shape(2, image.size())) : sub.zeros(new Shape(2, t[0], t[1], t[2]));
+            NDList out = p.predict(new NDList(x));
+            long[] dims = out.get(0).getShape().getShape();
+            out.close();
+            return dims;
+        } catch (TranslateException | RuntimeException e) {
+            throw new FrontierException(file + ": the model does not run on images of shape " + image + " ("
+                    + OnnxSignature.reason(e) + ")");
+        }
+    }
+
+    private static ZooModel<NDList, NDList> loadModel(Path file) throws FrontierException {
         if (!Files.isRegularFile(file)) {
             throw new FrontierException(file + ": no such file");
         }
@@ -60,18 +110,11 @@ public final class OnnxClassifier implements Classifier {
                 .optEngine(Engines.ONNX)
                 .optTranslator(new NoopTranslator())
                 .build();
-        ZooModel<NDList, NDList> model;
         try {
-            model = criteria.loadModel();
+            return criteria.loadModel();
         } catch (ModelNotFoundException | MalformedModelException | IOException | RuntimeException e) {
-            throw new FrontierException(file + ": not a loadable ONNX model (" + e.getMessage() + ")");
+            throw new FrontierException(file + ": not a loadable ONNX model (" + OnnxSignature.reason(e) + ")");
         }
-        boolean flatten = false;
-        var inputs = model.describeInput();
-        if (inputs != null && !inputs.isEmpty() && inputs.get(0).getValue() != null) {
-            flatten = inputs.get(0).getValue().dimension() == 2;
-        }
-        return new OnnxClassifier(model, shape, numClasses, flatten, "ONNX model " + file);
     }
 
     @Override

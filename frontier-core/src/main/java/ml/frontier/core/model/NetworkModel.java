@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
 import ml.frontier.core.image.ImageShape;
 import ml.frontier.core.io.Hashing;
 
@@ -18,6 +19,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +29,10 @@ import java.util.Map;
  * the metadata its model file carries.
  *
  * <p>Close it (try-with-resources) to free the native memory. Parameters are read and written
- * as Java arrays by name, which is what attacks and watermark embedding need.
+ * as Java arrays by name, which is what attacks and watermark embedding need. Saved as a
+ * {@link ModelFile}.
  */
-public final class NetworkModel implements AutoCloseable {
+public final class NetworkModel implements TrainableModel {
 
     private final Model model;
     private final ModelZoo zoo;
@@ -95,6 +98,7 @@ public final class NetworkModel implements AutoCloseable {
     }
 
     /** An independent copy: same spec, parameters and metadata. */
+    @Override
     public NetworkModel copy() {
         try {
             return load(zoo, metadata, parameterBytes());
@@ -107,6 +111,7 @@ public final class NetworkModel implements AutoCloseable {
         return model.getBlock();
     }
 
+    @Override
     public NDManager manager() {
         return model.getNDManager();
     }
@@ -123,18 +128,22 @@ public final class NetworkModel implements AutoCloseable {
         return metadata.spec();
     }
 
+    @Override
     public ModelMetadata metadata() {
         return metadata;
     }
 
+    @Override
     public void setMetadata(ModelMetadata metadata) {
         this.metadata = metadata;
     }
 
+    @Override
     public ImageShape inputShape() {
         return spec().input();
     }
 
+    @Override
     public int numClasses() {
         return spec().numClasses();
     }
@@ -151,17 +160,20 @@ public final class NetworkModel implements AutoCloseable {
     }
 
     /** Recomputes the parameters' SHA-256 into the metadata; call after changing parameters. */
+    @Override
     public NetworkModel rehash() {
         metadata = metadata.withHash(Hashing.sha256Hex(parameterBytes()));
         return this;
     }
 
     /** SHA-256 of the current parameters. */
+    @Override
     public String sha256() {
         return Hashing.sha256Hex(parameterBytes());
     }
 
     /** Parameter names in a stable order. */
+    @Override
     public List<String> parameterNames() {
         List<String> names = new ArrayList<>();
         for (var p : block().getParameters()) {
@@ -170,6 +182,7 @@ public final class NetworkModel implements AutoCloseable {
         return names;
     }
 
+    @Override
     public Parameter parameter(String name) {
         Parameter p = block().getParameters().get(name);
         if (p == null) {
@@ -179,52 +192,44 @@ public final class NetworkModel implements AutoCloseable {
         return p;
     }
 
-    /** A copy of a parameter's values. */
-    public float[] values(String name) {
-        return parameter(name).getArray().toFloatArray();
-    }
-
-    public long[] shape(String name) {
-        return parameter(name).getArray().getShape().getShape();
-    }
-
-    /** Overwrites a parameter's values in place (same length). */
-    public void setValues(String name, float[] values) {
-        NDArray a = parameter(name).getArray();
-        if (a.size() != values.length) {
-            throw new IllegalArgumentException(name + " holds " + a.size() + " values, got " + values.length);
-        }
-        a.set(values);
-    }
-
     /** Whether the parameter is a trained weight or bias (not e.g. a batch-norm running statistic). */
+    @Override
     public boolean isTrainable(String name) {
         Parameter.Type t = parameter(name).getType();
         return t == Parameter.Type.WEIGHT || t == Parameter.Type.BIAS || t == Parameter.Type.GAMMA
                 || t == Parameter.Type.BETA || t == Parameter.Type.OTHER;
     }
 
+    @Override
+    public boolean isWeight(String name) {
+        return parameter(name).getType() == Parameter.Type.WEIGHT;
+    }
+
     /** Whether the parameter belongs to the last (output) layer. */
+    @Override
     public boolean isLastLayer(String name) {
         return architecture.isLastLayer(name, block());
     }
 
-    /** The total number of parameter values. */
-    public long parameterCount() {
-        long n = 0;
-        for (var p : block().getParameters()) {
-            n += p.getValue().getArray().size();
-        }
-        return n;
+    @Override
+    public NDArray logits(ParameterStore ps, NDArray images, boolean training) {
+        return Forward.logits(block(), ps, images, training);
     }
 
-    /** Name → values of every parameter, copied. */
-    public Map<String, float[]> snapshot() {
-        Map<String, float[]> m = new java.util.LinkedHashMap<>();
-        for (String n : parameterNames()) {
-            m.put(n, values(n));
-        }
-        return m;
+    @Override
+    public Forward.WithFeatures forwardWithFeatures(ParameterStore ps, NDArray images, boolean training) {
+        return Forward.withFeatures(block(), ps, images, training);
+    }
+
+    /** Writes a {@link ModelFile} (the hash is recomputed first). */
+    @Override
+    public void save(Path file) throws IOException {
+        ModelFile.save(this, file);
+    }
+
+    @Override
+    public String describe() {
+        return spec().toString();
     }
 
     @Override

@@ -10,8 +10,7 @@ import ml.frontier.core.classifier.DjlClassifier;
 import ml.frontier.core.data.Batches;
 import ml.frontier.core.data.Dataset;
 import ml.frontier.core.model.Engines;
-import ml.frontier.core.model.Forward;
-import ml.frontier.core.model.NetworkModel;
+import ml.frontier.core.model.TrainableModel;
 import ml.frontier.core.progress.Progress;
 
 import java.util.ArrayList;
@@ -38,18 +37,18 @@ public final class ClassifierTrainer {
      * epoch when it is not null. Frozen parameters (see {@link TrainingConfig#trainable()}) keep
      * their values.
      */
-    public TrainingReport train(NetworkModel model, Dataset train, Dataset test) throws FrontierException {
+    public TrainingReport train(TrainableModel model, Dataset train, Dataset test) throws FrontierException {
         if (!train.shape().equals(model.inputShape())) {
             throw new FrontierException("training data " + train + " does not fit the model's input " + model.inputShape());
         }
         Engines.seed(config.seed());
         Random rng = new Random(config.seed());
         List<Parameter> trained = new ArrayList<>();
-        for (var p : model.block().getParameters()) {
-            boolean train1 = config.trainable().test(p.getKey()) && model.isTrainable(p.getKey());
-            p.getValue().freeze(!train1);
+        for (String name : model.parameterNames()) {
+            boolean train1 = config.trainable().test(name) && model.isTrainable(name);
+            model.parameter(name).freeze(!train1);
             if (train1) {
-                trained.add(p.getValue());
+                trained.add(model.parameter(name));
             }
         }
         List<TrainingReport.Epoch> epochs = new ArrayList<>();
@@ -80,8 +79,8 @@ public final class ClassifierTrainer {
                         Double.isNaN(testAcc) ? "" : String.format(Locale.ROOT, ", test acc %.4f", testAcc), secs));
             }
         } finally {
-            for (var p : model.block().getParameters()) {
-                p.getValue().freeze(false);
+            for (String name : model.parameterNames()) {
+                model.parameter(name).freeze(false);
             }
         }
         model.rehash();
@@ -89,13 +88,13 @@ public final class ClassifierTrainer {
     }
 
     /** One Adam step on one batch; returns {mean loss, number correct}. */
-    private static float[] step(NetworkModel model, Dataset batch, Adam adam) {
+    private static float[] step(TrainableModel model, Dataset batch, Adam adam) {
         int k = model.numClasses();
         float[] result = Gradients.run(gc -> {
             try (NDManager sub = model.manager().newSubManager()) {
                 NDArray x = sub.create(batch.images().data(), new Shape(batch.images().djlShape()));
                 NDArray y = sub.create(batch.labels()).toType(ai.djl.ndarray.types.DataType.INT64, false).reshape(-1, 1);
-                NDArray logits = Forward.logits(model.block(), new ParameterStore(sub, false), x, true);
+                NDArray logits = model.logits(new ParameterStore(sub, false), x, true);
                 // pick each label's log-probability: cheaper than a one-hot product (bench/train)
                 NDArray loss = logits.logSoftmax(1).gather(y, 1).mean().neg();
                 gc.backward(loss);

@@ -3,6 +3,7 @@ package ml.frontier.lab.tamper;
 import ml.frontier.core.FrontierException;
 import ml.frontier.core.data.TrainTest;
 import ml.frontier.core.model.NetworkModel;
+import ml.frontier.core.model.TrainableModel;
 
 /**
  * An attack of the study: the owner's model in, an attacked copy out (the caller closes it).
@@ -16,6 +17,6 @@ record LabAttack(String name, boolean seeded, Op op) {
     /** Attacks a copy of {@code base}; {@code data} is the owner's train/test split. */
     @FunctionalInterface
     interface Op {
-        NetworkModel apply(NetworkModel base, TrainTest data, long seed) throws FrontierException;
+        TrainableModel apply(NetworkModel base, TrainTest data, long seed) throws FrontierException;
     }
 }

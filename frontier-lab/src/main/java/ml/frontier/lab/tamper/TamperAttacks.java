@@ -14,6 +14,7 @@ import ml.frontier.core.FrontierException;
 import ml.frontier.core.data.Dataset;
 import ml.frontier.core.data.TrainTest;
 import ml.frontier.core.model.NetworkModel;
+import ml.frontier.core.model.TrainableModel;
 import ml.frontier.core.progress.Progress;
 import ml.frontier.watermark.Embedder;
 import ml.frontier.watermark.FrontierStitching;
@@ -48,7 +49,7 @@ final class TamperAttacks {
                         .optAmount(0.5f).optScope(WeightPerturbation.Scope.LAST_LAYER).build(), m, d, s)));
     }
 
-    private static NetworkModel run(Attack attack, NetworkModel model, TrainTest data, long seed) throws FrontierException {
+    private static TrainableModel run(Attack attack, NetworkModel model, TrainTest data, long seed) throws FrontierException {
         Dataset smallTest = data.test().head(200);
         AttackContext ctx = AttackContext.of(new TrainTest(data.train(), smallTest), seed, Progress.silent());
         return attack.apply(model, ctx).model();

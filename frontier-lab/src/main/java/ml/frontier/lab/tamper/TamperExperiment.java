@@ -9,6 +9,7 @@ import ml.frontier.core.model.ModelFile;
 import ml.frontier.core.model.ModelSpec;
 import ml.frontier.core.model.ModelZoo;
 import ml.frontier.core.model.NetworkModel;
+import ml.frontier.core.model.TrainableModel;
 import ml.frontier.core.progress.Progress;
 import ml.frontier.core.train.ClassifierTrainer;
 import ml.frontier.core.train.Evaluation;
@@ -193,7 +194,7 @@ public final class TamperExperiment {
         try {
             for (int i = 0; i < runs; i++) {
                 long seed = config.seed() * 1_000_003L + 7919L * (i + 1);
-                try (NetworkModel attacked = attack.op().apply(base, data, seed)) {
+                try (TrainableModel attacked = attack.op().apply(base, data, seed)) {
                     DjlClassifier clf = new DjlClassifier(attacked);
                     accSum += Evaluation.accuracy(clf, data.test().head(1000));
                     for (var e : sets.entrySet()) {

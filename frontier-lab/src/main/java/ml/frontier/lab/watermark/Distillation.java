@@ -8,6 +8,7 @@ import ml.frontier.core.classifier.DjlClassifier;
 import ml.frontier.core.data.Dataset;
 import ml.frontier.core.model.ModelZoo;
 import ml.frontier.core.model.NetworkModel;
+import ml.frontier.core.model.TrainableModel;
 import ml.frontier.core.train.ClassifierTrainer;
 import ml.frontier.core.train.Evaluation;
 import ml.frontier.core.train.TrainingConfig;
@@ -39,7 +40,7 @@ final class Distillation implements Attack {
     }
 
     @Override
-    public AttackResult apply(NetworkModel model, AttackContext context) throws FrontierException {
+    public AttackResult apply(TrainableModel model, AttackContext context) throws FrontierException {
         DjlClassifier teacher = new DjlClassifier(model);
         Dataset own = context.attackerData();
         Dataset labelled = new Dataset(own.name() + "/distilled", own.images(), teacher.predict(own.images()),

@@ -15,6 +15,7 @@ import ml.frontier.core.model.Engines;
 import ml.frontier.core.model.ModelSpec;
 import ml.frontier.core.model.ModelZoo;
 import ml.frontier.core.model.NetworkModel;
+import ml.frontier.core.model.TrainableModel;
 import ml.frontier.core.progress.Progress;
 import ml.frontier.core.train.ClassifierTrainer;
 import ml.frontier.core.train.Evaluation;
@@ -346,7 +347,7 @@ public final class WatermarkExperiment {
                     AttackContext ctx = new AttackContext(attacker, owner.test(), config.seed() + 11L * c, Progress.silent());
                     try {
                         AttackResult res = a.getValue().apply(main.marked(), ctx);
-                        try (NetworkModel attacked = res.model()) {
+                        try (TrainableModel attacked = res.model()) {
                             e = new AnswerCache.Entry(res.accuracyAfter(), Map.of(main.name(),
                                     Verifier.query(new DjlClassifier(attacked), main.key()).answers()));
                         }

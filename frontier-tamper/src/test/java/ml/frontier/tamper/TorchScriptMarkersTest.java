@@ -1,0 +1,81 @@
+package ml.frontier.tamper;
+
+import ml.frontier.core.FrontierException;
+import ml.frontier.core.classifier.DjlClassifier;
+import ml.frontier.core.image.ImageBatch;
+import ml.frontier.core.model.ModelOptions;
+import ml.frontier.core.progress.Progress;
+import ml.frontier.core.testing.ByomFixtures;
+import ml.frontier.core.testing.TestModels;
+import ml.frontier.core.torchscript.TorchScriptModel;
+import ml.frontier.tamper.strategy.MarkerStrategies;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every marker strategy on a CNN that PyTorch made (batch-norm, dropout), loaded from TorchScript. */
+class TorchScriptMarkersTest {
+
+    @TempDir
+    static Path dir;
+    static TorchScriptModel model;
+    static ImageBatch pool;
+
+    @BeforeAll
+    static void setUp() throws FrontierException {
+        model = TorchScriptModel.load(ByomFixtures.copy("cnn.pt", dir), ModelOptions.none());
+        pool = TestModels.test(300).images();
+    }
+
+    @AfterAll
+    static void tearDown() {
+        model.close();
+    }
+
+    @Test
+    void everyStrategyMakesStableMarkersThatTheModelItselfPasses() throws Exception {
+        Path saved = dir.resolve("same.pt");
+        model.save(saved);
+        try (TorchScriptModel reloaded = TorchScriptModel.load(saved, ModelOptions.none())) {
+            for (String s : MarkerStrategies.NAMES) {
+                MarkerSet m = new MarkerGenerator(MarkerStrategies.byName(s), Progress.silent()).generate(model, pool, 12, 5);
+                assertEquals(12, m.size(), s);
+                assertEquals(model.sha256(), m.modelSha256(), s);
+                for (float v : m.images().data()) {
+                    assertTrue(v >= 0f && v <= 1f, s + " marker pixel out of [0,1]: " + v);
+                }
+                TamperReport self = new TamperCheck(m.size(), 1, 4).check(new DjlClassifier(model), m);
+                assertFalse(self.tampered(), s + ": " + self.summary());
+                TamperReport back = new TamperCheck(m.size(), 1, 1).check(new DjlClassifier(reloaded), m);
+                assertFalse(back.tampered(), s + " on the saved and reloaded TorchScript: " + back.summary());
+            }
+        }
+    }
+
+    @Test
+    void boundaryMarkersCatchAFineTunedCopy() throws Exception {
+        MarkerSet m = new MarkerGenerator(MarkerStrategies.byName("boundary"), Progress.silent()).generate(model, pool, 30, 9);
+        try (TorchScriptModel copy = model.copy()) {
+            String last = null;
+            for (String n : copy.parameterNames()) {
+                if (copy.isLastLayer(n) && copy.isWeight(n)) {
+                    last = n;
+                }
+            }
+            float[] w = copy.values(last);
+            for (int i = 0; i < w.length; i++) {
+                w[i] *= 0.9f;
+            }
+            copy.setValues(last, w);
+            TamperReport r = new TamperCheck(m.size(), 1, 1).check(new DjlClassifier(copy), m);
+            assertTrue(r.tampered(), "a 10% smaller last layer moves a boundary marker: " + r.summary());
+        }
+    }
+}
