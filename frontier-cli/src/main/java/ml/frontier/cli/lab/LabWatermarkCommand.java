@@ -38,6 +38,15 @@ public final class LabWatermarkCommand implements Callable<Integer> {
             description = "Reference models per owner for the conformal rule (default: full 99,0; quick 19,0).")
     List<Integer> references;
 
+    @Option(names = "--epsilons", split = ",", description = "FGSM steps of the keys (default: 0.025,0.1,0.25; quick 0.1).")
+    List<Float> epsilons;
+
+    @Option(names = "--extra-coin-keys", description = "Further coin keys at eps 0.1 with other seeds (default: 2; quick 1).")
+    Integer extraCoinKeys;
+
+    @Option(names = "--conformal-alpha", description = "Level of the conformal rule (default: 0.01; quick 0.05).")
+    Double conformalAlpha;
+
     @Option(names = "--onnx-nulls", paramLabel = "DIR",
             description = "A directory of PyTorch-made ONNX classifiers to add to the null pool (tools/make-null-models.py).")
     Path onnxNulls;
@@ -51,6 +60,13 @@ public final class LabWatermarkCommand implements Callable<Integer> {
         WatermarkLabConfig config = quick ? WatermarkLabConfig.quick(seed.seed, out) : WatermarkLabConfig.full(seed.seed, out);
         if (references != null) {
             config = config.withReferences(references);
+        }
+        if (epsilons != null || extraCoinKeys != null) {
+            config = config.withKeys(epsilons != null ? epsilons : config.epsilons(),
+                    extraCoinKeys != null ? extraCoinKeys : config.extraCoinKeys());
+        }
+        if (conformalAlpha != null) {
+            config = config.withConformalAlpha(conformalAlpha);
         }
         config = config.withOnnxNulls(onnxNulls).withOwners(owners);
         WatermarkLabResult r = new WatermarkExperiment(config, o, Terminal.progress(spec)).run();

@@ -68,6 +68,18 @@ public record WatermarkLabConfig(List<NetSetup> owners, List<Float> epsilons, in
                 nulls, dir, attackEpochs, copies, embedMaxEpochs, budgetPoints, seed, quick, out);
     }
 
+    /** The same study with other key settings: the ε of the coin and paper keys, extra coin keys. */
+    public WatermarkLabConfig withKeys(List<Float> eps, int extra) {
+        return new WatermarkLabConfig(owners, eps, extra, keySize, alpha, paperP, conformalAlpha, references, nulls,
+                onnxNulls, attackEpochs, copies, embedMaxEpochs, budgetPoints, seed, quick, out);
+    }
+
+    /** The same study with another level for the conformal rule. */
+    public WatermarkLabConfig withConformalAlpha(double a) {
+        return new WatermarkLabConfig(owners, epsilons, extraCoinKeys, keySize, alpha, paperP, a, references, nulls,
+                onnxNulls, attackEpochs, copies, embedMaxEpochs, budgetPoints, seed, quick, out);
+    }
+
     /** The same study with other reference counts (one per owner). */
     public WatermarkLabConfig withReferences(List<Integer> refs) {
         return new WatermarkLabConfig(owners, epsilons, extraCoinKeys, keySize, alpha, paperP, conformalAlpha, refs,
