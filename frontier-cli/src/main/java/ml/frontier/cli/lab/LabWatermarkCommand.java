@@ -58,9 +58,6 @@ public final class LabWatermarkCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var o = spec.commandLine().getOut();
         WatermarkLabConfig config = quick ? WatermarkLabConfig.quick(seed.seed, out) : WatermarkLabConfig.full(seed.seed, out);
-        if (references != null) {
-            config = config.withReferences(references);
-        }
         if (epsilons != null || extraCoinKeys != null) {
             config = config.withKeys(epsilons != null ? epsilons : config.epsilons(),
                     extraCoinKeys != null ? extraCoinKeys : config.extraCoinKeys());
@@ -69,6 +66,9 @@ public final class LabWatermarkCommand implements Callable<Integer> {
             config = config.withConformalAlpha(conformalAlpha);
         }
         config = config.withOnnxNulls(onnxNulls).withOwners(owners);
+        if (references != null) {
+            config = config.withReferences(references); // one per owner kept
+        }
         WatermarkLabResult r = new WatermarkExperiment(config, o, Terminal.progress(spec)).run();
         for (String rule : new String[] {"binomial", "conformal", "paper"}) {
             int n = r.nullChecks(rule).size();
