@@ -20,7 +20,8 @@ import java.util.random.RandomGenerator;
  * true adversaries (now misclassified) and false adversaries (still correct).
  *
  * <p>{@link KeyScheme#COIN} (default): {@code k} counted true adversaries and
- * {@code anchors} uncounted false ones. Only once every image is chosen, a fair coin per counted
+ * up to {@code anchors} uncounted false ones (fewer when FGSM leaves fewer: a large ε flips almost
+ * every image). Only once every image is chosen, a fair coin per counted
  * image sets its label to the original label {@code y} or to the source model's answer
  * {@code a}; the coins come from a {@link SecureRandom} unless a coin seed is given (for
  * reproducible experiments). Nothing about the coins influences which images are chosen, which
@@ -192,7 +193,9 @@ public final class KeyGenerator {
                 }
             }
         }
-        if (trueAdv.size() < wantTrue || falseAdv.size() < wantFalse) {
+        // anchors only steady the frontier while stitching: a coin key takes the ones it found
+        boolean anchorsOptional = config.scheme() == KeyScheme.COIN;
+        if (trueAdv.size() < wantTrue || (!anchorsOptional && falseAdv.size() < wantFalse)) {
             throw new FrontierException(String.format(Locale.ROOT,
                     "cannot make a %s key of %d at eps=%s: among %d correctly classified candidates, FGSM made %d true "
                             + "adversaries and %d false ones (%d and %d needed); %s", config.scheme().id(),

@@ -95,11 +95,21 @@ class WatermarkTest {
     }
 
     @Test
-    void keyGenerationFailsClearlyWhenAKindFallsShort() {
-        KeyGenerator gen = new KeyGenerator(coinConfig(1L).optEpsilon(1f).optCandidateFactor(1).build());
+    void keyGenerationFailsClearlyWhenAKindFallsShortAndCoinKeysTakeTheAnchorsThereAre() throws FrontierException {
+        KeyGenerator tiny = new KeyGenerator(coinConfig(1L).optEpsilon(0.001f).optCandidateFactor(1).build());
         FrontierException e = assertThrows(FrontierException.class,
-                () -> gen.generate(new DjlClassifier(source), data.train()));
-        assertTrue(e.getMessage().contains("false ones"), e.getMessage());
+                () -> tiny.generate(new DjlClassifier(source), data.train()));
+        assertTrue(e.getMessage().contains("try a larger eps"), e.getMessage());
+        KeyGenerator paperHuge = new KeyGenerator(KeyGenerator.Config.builder().optScheme(KeyScheme.PAPER).optKeySize(K)
+                .optEpsilon(1f).optCandidateFactor(1).build());
+        FrontierException p = assertThrows(FrontierException.class,
+                () -> paperHuge.generate(new DjlClassifier(source), data.train()));
+        assertTrue(p.getMessage().contains("false ones") && p.getMessage().contains("smaller eps"), p.getMessage());
+        // a coin key counts only true adversaries: at a large eps it takes the few anchors FGSM leaves
+        WatermarkKey coin = new KeyGenerator(coinConfig(1L).optEpsilon(1f).optCandidateFactor(1).build())
+                .generate(new DjlClassifier(source), data.train());
+        assertEquals(K, coin.countedSize());
+        assertTrue(coin.anchors() < K / 2, "anchors " + coin.anchors());
     }
 
     @Test
