@@ -47,6 +47,12 @@ public final class LabWatermarkCommand implements Callable<Integer> {
     @Option(names = "--conformal-alpha", description = "Level of the conformal rule (default: 0.01; quick 0.05).")
     Double conformalAlpha;
 
+    @Option(names = "--null-scale", description = "Multiply the pool's family sizes by this (default: 1).")
+    Double nullScale;
+
+    @Option(names = "--copies", description = "Attacked copies per attack (default: full 2, quick 1).")
+    Integer copies;
+
     @Option(names = "--onnx-nulls", paramLabel = "DIR",
             description = "A directory of PyTorch-made ONNX classifiers to add to the null pool (tools/make-null-models.py).")
     Path onnxNulls;
@@ -61,6 +67,10 @@ public final class LabWatermarkCommand implements Callable<Integer> {
         if (epsilons != null || extraCoinKeys != null) {
             config = config.withKeys(epsilons != null ? epsilons : config.epsilons(),
                     extraCoinKeys != null ? extraCoinKeys : config.extraCoinKeys());
+        }
+        if (nullScale != null || copies != null) {
+            config = config.withPool(nullScale != null ? nullScale : config.nullScale(),
+                    copies != null ? copies : config.copies());
         }
         if (conformalAlpha != null) {
             config = config.withConformalAlpha(conformalAlpha);
