@@ -47,6 +47,12 @@ public final class LabWatermarkCommand implements Callable<Integer> {
     @Option(names = "--conformal-alpha", description = "Level of the conformal rule (default: 0.01; quick 0.05).")
     Double conformalAlpha;
 
+    @Option(names = "--null-scale", description = "Multiply the pool's family sizes by this (default: 1).")
+    Double nullScale;
+
+    @Option(names = "--copies", description = "Attacked copies per attack (default: full 2, quick 1).")
+    Integer copies;
+
     @Option(names = "--onnx-nulls", paramLabel = "DIR",
             description = "A directory of PyTorch-made ONNX classifiers to add to the null pool (tools/make-null-models.py).")
     Path onnxNulls;
@@ -58,17 +64,21 @@ public final class LabWatermarkCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var o = spec.commandLine().getOut();
         WatermarkLabConfig config = quick ? WatermarkLabConfig.quick(seed.seed, out) : WatermarkLabConfig.full(seed.seed, out);
-        if (references != null) {
-            config = config.withReferences(references);
-        }
         if (epsilons != null || extraCoinKeys != null) {
             config = config.withKeys(epsilons != null ? epsilons : config.epsilons(),
                     extraCoinKeys != null ? extraCoinKeys : config.extraCoinKeys());
+        }
+        if (nullScale != null || copies != null) {
+            config = config.withPool(nullScale != null ? nullScale : config.nullScale(),
+                    copies != null ? copies : config.copies());
         }
         if (conformalAlpha != null) {
             config = config.withConformalAlpha(conformalAlpha);
         }
         config = config.withOnnxNulls(onnxNulls).withOwners(owners);
+        if (references != null) {
+            config = config.withReferences(references); // one per owner kept
+        }
         WatermarkLabResult r = new WatermarkExperiment(config, o, Terminal.progress(spec)).run();
         for (String rule : new String[] {"binomial", "conformal", "paper"}) {
             int n = r.nullChecks(rule).size();

@@ -9,7 +9,7 @@ import java.util.Map;
  *
  * @param owners the owners' networks; each is marked with every key
  * @param epsilons FGSM steps; each gets one coin key and one paper key
- * @param extraCoinKeys further coin keys at ε = 0.1 with other seeds (more independent null checks)
+ * @param extraCoinKeys further coin keys and paper keys at ε = 0.1 with other seeds (more null checks)
  * @param keySize k, counted key images
  * @param alpha significance level of the coin keys' binomial rule (the default verdict)
  * @param paperP the paper rule's level (its published p = 0.05)
@@ -17,6 +17,7 @@ import java.util.Map;
  * @param references reference models per owner for the conformal rule (0 skips the rule for it),
  *        in the order of {@code owners}
  * @param nulls the pool of unrelated models every key is checked against
+ * @param nullScale multiplies every family's count of the pool (rounded up)
  * @param onnxNulls a directory of PyTorch-made ONNX classifiers to add to the pool, or null
  * @param attackEpochs epochs of the short fine-tuning attacks (long ones run 4×)
  * @param copies attacked copies per attack (different seeds)
@@ -29,7 +30,7 @@ import java.util.Map;
  */
 public record WatermarkLabConfig(List<NetSetup> owners, List<Float> epsilons, int extraCoinKeys, int keySize,
                                  double alpha, double paperP, double conformalAlpha, List<Integer> references,
-                                 List<NullSpec> nulls, Path onnxNulls, int attackEpochs, int copies,
+                                 List<NullSpec> nulls, double nullScale, Path onnxNulls, int attackEpochs, int copies,
                                  int embedMaxEpochs, double budgetPoints, long seed, boolean quick, Path out) {
 
     public WatermarkLabConfig {
@@ -58,32 +59,38 @@ public record WatermarkLabConfig(List<NetSetup> owners, List<Float> epsilons, in
         if (kept.isEmpty()) {
             throw new IllegalArgumentException("no owner network among " + architectures + " (known: mlp, cnn)");
         }
-        return new WatermarkLabConfig(kept, epsilons, extraCoinKeys, keySize, alpha, paperP, conformalAlpha, refs, nulls,
+        return new WatermarkLabConfig(kept, epsilons, extraCoinKeys, keySize, alpha, paperP, conformalAlpha, refs, nulls, nullScale,
                 onnxNulls, attackEpochs, copies, embedMaxEpochs, budgetPoints, seed, quick, out);
     }
 
     /** The same study with another ONNX null directory. */
     public WatermarkLabConfig withOnnxNulls(Path dir) {
         return new WatermarkLabConfig(owners, epsilons, extraCoinKeys, keySize, alpha, paperP, conformalAlpha, references,
-                nulls, dir, attackEpochs, copies, embedMaxEpochs, budgetPoints, seed, quick, out);
+                nulls, nullScale, dir, attackEpochs, copies, embedMaxEpochs, budgetPoints, seed, quick, out);
     }
 
     /** The same study with other key settings: the ε of the coin and paper keys, extra coin keys. */
     public WatermarkLabConfig withKeys(List<Float> eps, int extra) {
-        return new WatermarkLabConfig(owners, eps, extra, keySize, alpha, paperP, conformalAlpha, references, nulls,
+        return new WatermarkLabConfig(owners, eps, extra, keySize, alpha, paperP, conformalAlpha, references, nulls, nullScale,
                 onnxNulls, attackEpochs, copies, embedMaxEpochs, budgetPoints, seed, quick, out);
+    }
+
+    /** The same study with a pool scaled by {@code scale} and {@code copies} attacked copies per attack. */
+    public WatermarkLabConfig withPool(double scale, int copies) {
+        return new WatermarkLabConfig(owners, epsilons, extraCoinKeys, keySize, alpha, paperP, conformalAlpha, references,
+                nulls, scale, onnxNulls, attackEpochs, copies, embedMaxEpochs, budgetPoints, seed, quick, out);
     }
 
     /** The same study with another level for the conformal rule. */
     public WatermarkLabConfig withConformalAlpha(double a) {
-        return new WatermarkLabConfig(owners, epsilons, extraCoinKeys, keySize, alpha, paperP, a, references, nulls,
+        return new WatermarkLabConfig(owners, epsilons, extraCoinKeys, keySize, alpha, paperP, a, references, nulls, nullScale,
                 onnxNulls, attackEpochs, copies, embedMaxEpochs, budgetPoints, seed, quick, out);
     }
 
     /** The same study with other reference counts (one per owner). */
     public WatermarkLabConfig withReferences(List<Integer> refs) {
         return new WatermarkLabConfig(owners, epsilons, extraCoinKeys, keySize, alpha, paperP, conformalAlpha, refs,
-                nulls, onnxNulls, attackEpochs, copies, embedMaxEpochs, budgetPoints, seed, quick, out);
+                nulls, nullScale, onnxNulls, attackEpochs, copies, embedMaxEpochs, budgetPoints, seed, quick, out);
     }
 
     static final List<Float> PAPER_EPSILONS = List.of(0.025f, 0.1f, 0.25f);
@@ -108,7 +115,7 @@ public record WatermarkLabConfig(List<NetSetup> owners, List<Float> epsilons, in
                         NullSpec.OWNER_DATA, 4),
                 new NullSpec(new NetSetup("irnn", Map.of("steps", "28"), 3, 1e-3f, 1f), NullSpec.OWNER_DATA, 4));
         return new WatermarkLabConfig(List.of(mlp, cnn), PAPER_EPSILONS, 2, 100, 0.001, 0.05, 0.01, List.of(99, 0),
-                nulls, null, 5, 2, 20, 5.0, seed, false, out);
+                nulls, 1.0, null, 5, 2, 20, 5.0, seed, false, out);
     }
 
     /** A few minutes on 2 cores: small networks, a small pool, 19 references, one copy per attack. */
@@ -122,6 +129,6 @@ public record WatermarkLabConfig(List<NetSetup> owners, List<Float> epsilons, in
                 new NullSpec(new NetSetup("irnn", Map.of("steps", "28", "hidden", "64"), 2, 1e-3f, 1f),
                         NullSpec.OWNER_DATA, 2));
         return new WatermarkLabConfig(List.of(mlp, cnn), List.of(0.1f), 1, 100, 0.001, 0.05, 0.05, List.of(19, 0),
-                nulls, null, 2, 1, 10, 5.0, seed, true, out);
+                nulls, 1.0, null, 2, 1, 10, 5.0, seed, true, out);
     }
 }
