@@ -18,6 +18,15 @@ class WatermarkCommandsTest {
     @TempDir
     Path dir;
 
+    /** A small MLP trained with {@code seed}, saved as {@code name}. */
+    private Path saved(long seed, String name) throws Exception {
+        Path f = dir.resolve(name);
+        try (NetworkModel m = TestModels.mlp(seed)) {
+            ModelFile.save(m, f);
+        }
+        return f;
+    }
+
     @Test
     void thresholdPrintsThetaAndExactRate() {
         CliRun r = CliRun.of("watermark", "threshold", "--key-size", "100", "--p", "0.05");
@@ -27,12 +36,8 @@ class WatermarkCommandsTest {
 
     @Test
     void embedThenVerifyWithExitCodes() throws Exception {
-        Path model = dir.resolve("mlp.model");
-        Path other = dir.resolve("other.model");
-        try (NetworkModel m = TestModels.mlp(2); NetworkModel u = TestModels.mlp(9)) {
-            ModelFile.save(m, model);
-            ModelFile.save(u, other);
-        }
+        Path model = saved(2, "mlp.model");
+        Path other = saved(9, "other.model");
         Path marked = dir.resolve("marked.model");
         Path key = dir.resolve("owner.key");
         CliRun embed = CliRun.of("watermark", "embed", "--model", model.toString(), "--key-size", "20", "--eps", "0.1",
@@ -70,12 +75,8 @@ class WatermarkCommandsTest {
 
     @Test
     void paperKeysNeedReferencesOrAnExplicitPaperRule() throws Exception {
-        Path model = dir.resolve("mlp.model");
-        Path other = dir.resolve("other.model");
-        try (NetworkModel m = TestModels.mlp(2); NetworkModel u = TestModels.mlp(9)) {
-            ModelFile.save(m, model);
-            ModelFile.save(u, other);
-        }
+        Path model = saved(2, "mlp.model");
+        Path other = saved(9, "other.model");
         Path marked = dir.resolve("marked.model");
         Path key = dir.resolve("paper.key");
         CliRun embed = CliRun.of("watermark", "embed", "--model", model.toString(), "--scheme", "paper", "--key-size", "20",
