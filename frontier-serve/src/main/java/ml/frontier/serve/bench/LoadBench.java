@@ -10,6 +10,7 @@ import ml.frontier.core.model.ModelFile;
 import ml.frontier.core.model.NetworkModel;
 import ml.frontier.serve.OipServer;
 import ml.frontier.serve.ServedModel;
+import ml.frontier.serve.protocol.Datatypes;
 import ml.frontier.serve.protocol.InferRequestWriter;
 import ml.frontier.serve.protocol.OipJson;
 
@@ -90,7 +91,8 @@ public final class LoadBench {
         InferRequestWriter writer = new InferRequestWriter(OipJson.newMapper());
         for (int b : ints("batches", "1,64")) {
             ImageBatch images = data.test().images().slice(0, b);
-            byte[] body = writer.write(ServedModel.INPUT, images.djlShape(), images.data(), ServedModel.LABEL);
+            byte[] body = writer.write(ServedModel.INPUT, Datatypes.FP32, images.djlShape(), images.data(), ServedModel.LABEL,
+                    false).body();
             Path file = dir.resolve("body-" + b + ".json");
             AtomicFiles.write(file, body);
             System.out.println("wrote " + file + " (" + body.length + " bytes)");

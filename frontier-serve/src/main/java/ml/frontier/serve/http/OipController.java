@@ -12,6 +12,7 @@ import ml.frontier.serve.ServeLimits;
 import ml.frontier.serve.ServedModel;
 import ml.frontier.serve.ServerMetrics;
 import ml.frontier.serve.protocol.BinaryTensors;
+import ml.frontier.serve.protocol.EncodedBody;
 import ml.frontier.serve.protocol.InferRequest;
 import ml.frontier.serve.protocol.InferRequestReader;
 import ml.frontier.serve.protocol.InferResponseWriter;
@@ -137,8 +138,8 @@ public final class OipController {
         metrics.images(model.name(), outcome.images());
         String client = ctx.attribute(CLIENT);
         audit.record(client == null ? ctx.ip() : client, model.name(), outcome.images());
-        InferResponseWriter.Encoded answer = writer.write(outcome.response(), request::binary);
-        if (answer.headerLength() < 0) {
+        EncodedBody answer = writer.write(outcome.response(), request::binary);
+        if (!answer.binary()) {
             ctx.contentType("application/json");
         } else {
             ctx.contentType("application/octet-stream").header(BinaryTensors.HEADER_LENGTH, String.valueOf(answer.headerLength()));

@@ -17,16 +17,13 @@ import java.util.function.Predicate;
  */
 public final class InferResponseWriter {
 
-    /** A body, and the length of its JSON header when binary contents follow (-1 = all JSON). */
-    public record Encoded(byte[] body, int headerLength) {}
-
     private final ObjectMapper mapper;
 
     public InferResponseWriter(ObjectMapper mapper) {
         this.mapper = mapper;
     }
 
-    public Encoded write(InferResponse response, Predicate<String> binary) {
+    public EncodedBody write(InferResponse response, Predicate<String> binary) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
         List<byte[]> blobs = new ArrayList<>();
         try (JsonGenerator g = mapper.getFactory().createGenerator(bytes)) {
@@ -63,13 +60,13 @@ public final class InferResponseWriter {
             throw new UncheckedIOException(e);
         }
         if (blobs.isEmpty()) {
-            return new Encoded(bytes.toByteArray(), -1);
+            return new EncodedBody(bytes.toByteArray(), -1);
         }
         int header = bytes.size();
         for (byte[] b : blobs) {
             bytes.writeBytes(b);
         }
-        return new Encoded(bytes.toByteArray(), header);
+        return new EncodedBody(bytes.toByteArray(), header);
     }
 
     private static void writeData(JsonGenerator g, ResponseTensor t) throws IOException {
