@@ -9,6 +9,7 @@ import ml.frontier.core.model.ModelFile;
 import ml.frontier.core.model.NetworkModel;
 import ml.frontier.serve.client.RemoteClassifier;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -24,6 +25,11 @@ public final class ModelSource {
     @ArgGroup(exclusive = true, multiplicity = "1")
     public Choice choice;
 
+    @Mixin
+    public RemoteOptions remoteOptions = new RemoteOptions();
+
+    private String remoteDescription;
+
     @Option(names = "--token-file", paramLabel = "FILE", description = "Bearer token for --remote (file content, trimmed).")
     public Path tokenFile;
 
@@ -37,7 +43,7 @@ public final class ModelSource {
         public Path model;
 
         @Option(names = "--remote", paramLabel = "URL",
-                description = "An Open Inference Protocol v2 model URL, e.g. http://host:8080/v2/models/NAME.")
+                description = "An Open Inference Protocol v2 model: http(s)://host:8080/v2/models/NAME or grpc(s)://host:8001/NAME.")
         public String remote;
 
         @Option(names = "--onnx", paramLabel = "FILE", description = "An ONNX model file (black box).")
@@ -66,12 +72,15 @@ public final class ModelSource {
         if (choice.onnx != null) {
             return OnnxClassifier.load(choice.onnx, ImageShape.parse(onnxShape), 10);
         }
-        return RemoteClassifier.connect(choice.remote, token());
+        RemoteClassifier remote = remoteOptions.connect(choice.remote, token());
+        remoteDescription = remote.describe();
+        return remote;
     }
 
     /** What the model is, for reports. */
     public String describe() {
-        return choice.model != null ? choice.model.toString() : choice.onnx != null ? choice.onnx.toString() : choice.remote;
+        return choice.model != null ? choice.model.toString() : choice.onnx != null ? choice.onnx.toString()
+                : remoteDescription != null ? remoteDescription : choice.remote;
     }
 
     private String token() throws FrontierException {
