@@ -38,6 +38,7 @@ public final class OipServer implements AutoCloseable {
     private final String host;
     private final int requestedPort;
     private final int requestedGrpcPort;
+    private final OipGrpcServer.Tls grpcTls;
     private final ModelRegistry registry;
     private final ServeLimits limits;
     private final BearerAuth auth;
@@ -57,6 +58,7 @@ public final class OipServer implements AutoCloseable {
         this.host = b.host;
         this.requestedPort = b.port;
         this.requestedGrpcPort = b.grpcPort;
+        this.grpcTls = b.grpcTls;
         this.limits = new ServeLimits(b.maxBodyBytes, b.maxBatch, b.maxConcurrency);
         this.auth = new BearerAuth(b.token);
     }
@@ -92,7 +94,7 @@ public final class OipServer implements AutoCloseable {
         port = created.port();
         if (requestedGrpcPort >= 0) {
             try {
-                grpc = new OipGrpcServer(host, requestedGrpcPort, registry, inference, metrics, audit, auth, limits).start();
+                grpc = new OipGrpcServer(host, requestedGrpcPort, registry, inference, metrics, audit, auth, limits, grpcTls).start();
             } catch (FrontierException e) {
                 close();
                 throw e;
@@ -134,12 +136,12 @@ public final class OipServer implements AutoCloseable {
         return grpc == null ? -1 : grpc.port();
     }
 
-    /** {@code grpc://host:port}; a wildcard host is shown as 127.0.0.1. */
+    /** {@code grpc://host:port} ({@code grpcs://} with TLS); a wildcard host is shown as 127.0.0.1. */
     public String grpcTarget() {
         if (grpc == null) {
             throw new IllegalStateException("the server does not serve gRPC (see Builder.optGrpcPort)");
         }
-        return "grpc://" + displayHost() + ":" + grpc.port();
+        return (grpcTls == null ? "grpc://" : "grpcs://") + displayHost() + ":" + grpc.port();
     }
 
     /** {@code grpc://host:port/NAME}: what {@code --remote} takes for gRPC. */
@@ -198,6 +200,7 @@ public final class OipServer implements AutoCloseable {
         private String host = "127.0.0.1";
         private int port;
         private int grpcPort = -1;
+        private OipGrpcServer.Tls grpcTls;
         private WireTypes types = WireTypes.defaults();
         private String token;
         private boolean labelsOnly;
@@ -246,6 +249,12 @@ public final class OipServer implements AutoCloseable {
                 throw new IllegalArgumentException("gRPC port must be in 0..65535 (or -1 for none), got " + grpcPort);
             }
             this.grpcPort = grpcPort;
+            return this;
+        }
+
+        /** Serves gRPC over TLS with this PEM chain and PKCS#8 key; with {@code clientCaOrNull}, clients need a certificate it signed. */
+        public Builder optGrpcTls(java.nio.file.Path certChain, java.nio.file.Path key, java.nio.file.Path clientCaOrNull) {
+            this.grpcTls = new OipGrpcServer.Tls(certChain, key, clientCaOrNull);
             return this;
         }
 

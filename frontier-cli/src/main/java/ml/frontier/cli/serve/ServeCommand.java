@@ -46,6 +46,15 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Also serve the gRPC protocol (inference.GRPCInferenceService, health) on this port (0: a free one; default: off).")
     int grpcPort;
 
+    @Option(names = "--grpc-tls-cert", paramLabel = "PEM", description = "Serve gRPC over TLS with this certificate chain (with --grpc-tls-key).")
+    Path grpcCert;
+
+    @Option(names = "--grpc-tls-key", paramLabel = "PEM", description = "The PKCS#8 key of --grpc-tls-cert.")
+    Path grpcKey;
+
+    @Option(names = "--grpc-client-ca", paramLabel = "PEM", description = "Require gRPC client certificates signed by this CA (mutual TLS).")
+    Path grpcClientCa;
+
     @Option(names = "--input-datatype", defaultValue = "FP32", paramLabel = "TYPE",
             description = "Input datatype the models declare: FP32, FP16, FP64, or UINT8/INT64 for pixels 0-255 (default: ${DEFAULT-VALUE}).")
     String inputDatatype;
@@ -90,12 +99,19 @@ public final class ServeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "give one --name per --model (" + models.size() + " models, " + names.size() + " names)");
         }
+        if ((grpcCert == null) != (grpcKey == null) || (grpcClientCa != null && grpcCert == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "gRPC TLS needs --grpc-tls-cert and --grpc-tls-key together (and both for --grpc-client-ca)");
+        }
         String token = readToken();
         List<NetworkModel> loaded = new ArrayList<>();
         try {
             OipServer.Builder builder = OipServer.builder().optHost(host).optPort(port).optToken(token)
                     .optLabelsOnly(labelsOnly).optMaxBatch(maxBatch).optMaxBodyBytes((long) maxBodyMib << 20).optGrpcPort(grpcPort)
                     .optWireTypes(new WireTypes(inputDatatype, labelDatatype, scoreDatatype));
+            if (grpcCert != null) {
+                builder.optGrpcTls(grpcCert, grpcKey, grpcClientCa);
+            }
             for (int i = 0; i < models.size(); i++) {
                 NetworkModel m = ModelFile.load(models.get(i));
                 loaded.add(m);
