@@ -322,8 +322,10 @@ class OipServerTest {
         assertEquals(200, m.status());
         assertTrue(m.contentType().startsWith("text/plain"), m.contentType());
         String text = m.body();
-        assertTrue(text.contains("frontier_http_requests_total{method=\"POST\",endpoint=\"/v2/models/{name}/infer\",status=\"200\"}"), text);
-        assertTrue(text.contains("frontier_http_requests_total{method=\"POST\",endpoint=\"/v2/models/{name}/infer\",status=\"400\"}"), text);
+        assertTrue(text.contains("frontier_http_requests_total{endpoint=\"/v2/models/{name}/infer\",method=\"POST\",status=\"200\"}"), text);
+        assertTrue(text.contains("frontier_http_requests_total{endpoint=\"/v2/models/{name}/infer\",method=\"POST\",status=\"400\"}"), text);
+        assertTrue(metric(text, "jvm_memory_used_bytes{area=\"heap\"}") > 0, "JVM metrics next to the request metrics");
+        assertTrue(text.contains("process_cpu_seconds_total ") && text.contains("jvm_threads_current "), text);
         assertTrue(text.contains("frontier_http_request_duration_seconds_bucket{endpoint=\"/v2/models/{name}/infer\",le=\"+Inf\"}"), text);
         assertTrue(text.contains("frontier_http_request_duration_seconds_count{endpoint=\"/v2/models/{name}/infer\"}"), text);
         long images = metric(text, "frontier_images_inferred_total{model=\"blackbox\"}");
