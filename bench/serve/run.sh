@@ -21,9 +21,10 @@ cd "$ROOT"
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 if [ "$SKIP_BUILD" != 1 ]; then
   echo "== building frontier-serve"
-  mvn -B -o -q -pl frontier-serve install -DskipTests
+  mvn -B -o -q -pl frontier-serve -am package -DskipTests
 fi
-mvn -B -o -q -pl frontier-serve dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt" >/dev/null
+# in the reactor, so that frontier-core comes from this tree (target/classes), not from ~/.m2
+mvn -B -o -q -pl frontier-serve -am compile dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt" >/dev/null
 CP="$ROOT/frontier-serve/target/classes:$(cat "$OUT/classpath.txt")"
 run_java() { java $JAVA_OPTS -cp "$CP" ml.frontier.serve.bench.LoadBench "$@"; }
 

@@ -29,8 +29,10 @@ import java.util.Map;
  * <pre>
  * LoadBench prepare   --dir D [--seed 1] [--epochs 2] [--batches 1,64]   model D/cnn.model, bodies D/body-B.json
  * LoadBench inprocess --model F [--batches 1,64] [--threads 1,2] [--seconds 30]
- * LoadBench serve     --model F [--port 0] [--port-file P] [--token-file T] [--max-concurrency N]
+ * LoadBench serve     --model F [--port 0] [--port-file P] [--grpc-port-file G] [--token-file T] [--max-concurrency N]
  * LoadBench http      --url MODEL_URL --dir D [--batches 1,64] [--connections 64] [--seconds 30] [--token-file T]
+ * LoadBench wire      --url MODEL_URL --grpc GRPC_URL [--batches 1,64,256] [--connections 1,2] [--seconds 10] [--token-file T]
+ * LoadBench agree     --model F --url MODEL_URL --grpc GRPC_URL [--token-file T]    exit 1 when labels differ
  * </pre>
  * Results are printed as {@code RESULT key=value ...} lines.
  */
@@ -62,6 +64,8 @@ public final class LoadBench {
             case "inprocess" -> bench.inProcess();
             case "serve" -> bench.serve();
             case "http" -> bench.http();
+            case "wire" -> bench.wire();
+            case "agree" -> bench.agree();
             default -> {
                 System.err.println("unknown command " + args[0]);
                 System.exit(2);
@@ -113,25 +117,47 @@ public final class LoadBench {
     }
 
     private void serve() throws Exception {
-        String token = opts.containsKey("token-file") ? Files.readString(Path.of(opts.get("token-file"))).trim() : null;
+        String token = token();
         try (NetworkModel m = ModelFile.load(Path.of(get("model", null)));
              OipServer server = OipServer.builder().addModel("cnn", new DjlClassifier(m)).optToken(token)
                      .optPort(Integer.parseInt(get("port", "0")))
+                     .optGrpcPort(opts.containsKey("grpc-port-file") ? 0 : -1)
                      .optMaxConcurrency(Integer.parseInt(get("max-concurrency", "" + Runtime.getRuntime().availableProcessors())))
                      .build().start()) {
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "bench-serve-shutdown"));
             if (opts.containsKey("port-file")) {
                 AtomicFiles.write(Path.of(opts.get("port-file")), Integer.toString(server.port()).getBytes(StandardCharsets.US_ASCII));
             }
+            if (opts.containsKey("grpc-port-file")) {
+                AtomicFiles.write(Path.of(opts.get("grpc-port-file")), Integer.toString(server.grpcPort()).getBytes(StandardCharsets.US_ASCII));
+            }
             System.out.println("serving " + server.modelUrl("cnn"));
             server.awaitTermination();
         }
     }
 
+    private String token() throws java.io.IOException {
+        return opts.containsKey("token-file") ? Files.readString(Path.of(opts.get("token-file"))).trim() : null;
+    }
+
+    private void wire() throws Exception {
+        new WireBench(get("url", null), get("grpc", null), token()).throughput(DatasetLoader.embeddedMnist().test().images(),
+                ints("batches", "1,64,256"), ints("connections", "1,2"), Double.parseDouble(get("seconds", "10")));
+    }
+
+    private void agree() throws Exception {
+        ImageBatch test = DatasetLoader.embeddedMnist().test().images();
+        boolean same;
+        try (NetworkModel m = ModelFile.load(Path.of(get("model", null)))) {
+            same = new WireBench(get("url", null), get("grpc", null), token()).agree(new DjlClassifier(m), test);
+        }
+        System.exit(same ? 0 : 1);
+    }
+
     private void http() throws Exception {
         String url = get("url", null);
         Path dir = Path.of(get("dir", null));
-        String token = opts.containsKey("token-file") ? Files.readString(Path.of(opts.get("token-file"))).trim() : null;
+        String token = token();
         int connections = Integer.parseInt(get("connections", "64"));
         double seconds = Double.parseDouble(get("seconds", "30"));
         for (int b : ints("batches", "1,64")) {
