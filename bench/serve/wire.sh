@@ -4,28 +4,11 @@
 # Checks label agreement on all 2,000 embedded test images first. See README.md.
 set -euo pipefail
 
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-OUT=${OUT:-$ROOT/runs/bench-serve-wire}
+OUT=${OUT:-$(cd "$(dirname "$0")/../.." && pwd)/runs/bench-serve-wire}
 CASE_SECONDS=${CASE_SECONDS:-10}
 BATCHES=${BATCHES:-1,64,256}
 CONNECTIONS=${CONNECTIONS:-1,2}
-INPROC_THREADS=${INPROC_THREADS:-1,2}
-SEED=${SEED:-1}
-EPOCHS=${EPOCHS:-2}
-JAVA_OPTS=${JAVA_OPTS:-"-Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1 -XX:MaxDirectMemorySize=512m -Xmx2g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn"}
-SKIP_BUILD=${SKIP_BUILD:-0}
-
-mkdir -p "$OUT"
-cd "$ROOT"
-LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
-if [ "$SKIP_BUILD" != 1 ]; then
-  echo "== building frontier-serve"
-  mvn -B -o -q -pl frontier-serve -am package -DskipTests
-fi
-# in the reactor, so that frontier-core comes from this tree (target/classes), not from ~/.m2
-mvn -B -o -q -pl frontier-serve -am compile dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt" >/dev/null
-CP="$ROOT/frontier-serve/target/classes:$ROOT/frontier-core/target/classes:$(cat "$OUT/classpath.txt")"
-run_java() { java $JAVA_OPTS -cp "$CP" ml.frontier.serve.bench.LoadBench "$@"; }
+source "$(dirname "$0")/common.sh"
 
 echo "== model (seed $SEED)"
 run_java prepare --dir "$OUT" --seed "$SEED" --epochs "$EPOCHS" --batches 1 | grep -v '^wrote'

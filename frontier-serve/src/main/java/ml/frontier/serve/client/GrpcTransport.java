@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The gRPC protocol ({@code inference.GRPCInferenceService}) for one model, through the stubs
@@ -43,8 +42,7 @@ final class GrpcTransport implements InferTransport {
     private final ManagedChannel channel;
     private final GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub stub;
     private final Retrier retrier;
-    private final AtomicLong sent = new AtomicLong();
-    private final AtomicLong received = new AtomicLong();
+    private final WireBytes bytes = new WireBytes();
 
     GrpcTransport(RemoteUrl target, String token, ClientOptions options) throws FrontierException {
         this.url = target.text();
@@ -97,7 +95,7 @@ final class GrpcTransport implements InferTransport {
         ModelMetadataRequest request = ModelMetadataRequest.newBuilder().setName(model).setVersion(version).build();
         ModelMetadataResponse m = call("ModelMetadata", deadlineNanos, request.getSerializedSize(),
                 t -> stub.withDeadlineAfter(t.toNanos(), TimeUnit.NANOSECONDS).modelMetadata(request));
-        received.addAndGet(m.getSerializedSize() + FRAME);
+        bytes.addReceived(m.getSerializedSize() + FRAME);
         return new ModelMetadata(m.getName(), m.getVersionsList(), m.getPlatform(), tensors(m.getInputsList()),
                 tensors(m.getOutputsList()));
     }
@@ -122,7 +120,7 @@ final class GrpcTransport implements InferTransport {
         ModelInferRequest request = r.build();
         ModelInferResponse response = call("ModelInfer", deadlineNanos, request.getSerializedSize(),
                 t -> stub.withDeadlineAfter(t.toNanos(), TimeUnit.NANOSECONDS).modelInfer(request));
-        received.addAndGet(response.getSerializedSize() + FRAME);
+        bytes.addReceived(response.getSerializedSize() + FRAME);
         return outputs(response);
     }
 
@@ -137,13 +135,13 @@ final class GrpcTransport implements InferTransport {
             ModelInferResponse.InferOutputTensor o = r.getOutputs(i);
             double[] values;
             if (raw) {
-                byte[] bytes = r.getRawOutputContents(i).toByteArray();
+                byte[] contents = r.getRawOutputContents(i).toByteArray();
                 int size = ml.frontier.serve.protocol.Datatypes.elementSize(o.getDatatype());
-                if (size <= 0 || bytes.length % size != 0) {
-                    throw new FrontierException(url + ": output '" + o.getName() + "' has " + bytes.length + " raw bytes of "
+                if (size <= 0 || contents.length % size != 0) {
+                    throw new FrontierException(url + ": output '" + o.getName() + "' has " + contents.length + " raw bytes of "
                             + o.getDatatype());
                 }
-                values = TensorBytes.decodeDoubles(o.getDatatype(), bytes, 0, bytes.length);
+                values = TensorBytes.decodeDoubles(o.getDatatype(), contents, 0, contents.length);
             } else {
                 var c = o.getContents();
                 values = c.getInt64ContentsCount() > 0 ? c.getInt64ContentsList().stream().mapToDouble(Long::doubleValue).toArray()
@@ -161,7 +159,7 @@ final class GrpcTransport implements InferTransport {
     private <T> T call(String method, long deadlineNanos, int requestBytes, java.util.function.Function<Duration, T> rpc)
             throws FrontierException {
         return retrier.run("gRPC " + method + " on " + url, deadlineNanos, timeout -> {
-            sent.addAndGet(requestBytes + FRAME);
+            bytes.addSent(requestBytes + FRAME);
             try {
                 return rpc.apply(timeout);
             } catch (StatusRuntimeException e) {
@@ -185,13 +183,8 @@ final class GrpcTransport implements InferTransport {
     }
 
     @Override
-    public long bytesSent() {
-        return sent.get();
-    }
-
-    @Override
-    public long bytesReceived() {
-        return received.get();
+    public WireBytes bytes() {
+        return bytes;
     }
 
     @Override

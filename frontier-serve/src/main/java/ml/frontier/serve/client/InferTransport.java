@@ -17,9 +17,7 @@ interface InferTransport extends AutoCloseable {
     String encoding();
 
     /** Payload bytes sent and received so far (request and response bodies or messages). */
-    long bytesSent();
-
-    long bytesReceived();
+    WireBytes bytes();
 
     @Override
     void close();

@@ -114,12 +114,12 @@ public final class RemoteClassifier implements Classifier {
 
     /** Payload bytes sent so far (request bodies or gRPC messages, metadata included). */
     public long bytesSent() {
-        return transport.bytesSent();
+        return transport.bytes().sent();
     }
 
     /** Payload bytes received so far. */
     public long bytesReceived() {
-        return transport.bytesReceived();
+        return transport.bytes().received();
     }
 
     /** "REST JSON", "REST binary" or "gRPC". */

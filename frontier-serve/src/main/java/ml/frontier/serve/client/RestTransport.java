@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The REST protocol for one model URL ({@code http(s)://host:port/v2/models/NAME[/versions/V]}),
@@ -30,8 +29,7 @@ final class RestTransport implements InferTransport {
     private final URI serverUri;
     private final HttpTransport http;
     private final InferRequestWriter writer;
-    private final AtomicLong sent = new AtomicLong();
-    private final AtomicLong received = new AtomicLong();
+    private final WireBytes bytes = new WireBytes();
     private volatile boolean binary;
 
     RestTransport(String url, HttpTransport http, ObjectMapper mapper) {
@@ -66,7 +64,7 @@ final class RestTransport implements InferTransport {
     @Override
     public ModelMetadata metadata(long deadlineNanos) throws FrontierException {
         HttpTransport.Answer a = http.get(modelUri, deadlineNanos);
-        received.addAndGet(a.body().length);
+        bytes.addReceived(a.body().length);
         JsonNode meta = http.json(a, modelUri);
         List<String> versions = new ArrayList<>();
         meta.path("versions").forEach(v -> versions.add(v.asText()));
@@ -95,9 +93,9 @@ final class RestTransport implements InferTransport {
         Map<String, String> headers = body.binary()
                 ? Map.of("Content-Type", "application/octet-stream", BinaryTensors.HEADER_LENGTH, String.valueOf(body.headerLength()))
                 : Map.of("Content-Type", "application/json");
-        sent.addAndGet(body.body().length);
+        bytes.addSent(body.body().length);
         HttpTransport.Answer a = http.post(inferUri, body.body(), headers, deadlineNanos);
-        received.addAndGet(a.body().length);
+        bytes.addReceived(a.body().length);
         return outputs(a);
     }
 
@@ -157,13 +155,8 @@ final class RestTransport implements InferTransport {
     }
 
     @Override
-    public long bytesSent() {
-        return sent.get();
-    }
-
-    @Override
-    public long bytesReceived() {
-        return received.get();
+    public WireBytes bytes() {
+        return bytes;
     }
 
     /** Nothing to release: the HTTP client's idle connections time out by themselves. */
