@@ -8,6 +8,8 @@ OUT=${OUT:-$(cd "$(dirname "$0")/../.." && pwd)/runs/bench-serve-wire}
 CASE_SECONDS=${CASE_SECONDS:-10}
 BATCHES=${BATCHES:-1,64,256}
 CONNECTIONS=${CONNECTIONS:-1,2}
+OPEN_RATE=${OPEN_RATE:-40}              # requests/s of OPEN_BATCH images, open loop
+OPEN_BATCH=${OPEN_BATCH:-1}
 source "$(dirname "$0")/common.sh"
 
 echo "== model (seed $SEED)"
@@ -33,7 +35,7 @@ run_java agree --model "$OUT/cnn.model" --url "$URL" --grpc "$GRPC" --token-file
 
 echo "== throughput and latency through each route, ${CASE_SECONDS}s per case"
 run_java wire --url "$URL" --grpc "$GRPC" --token-file "$OUT/token" --batches "$BATCHES" --connections "$CONNECTIONS" \
-  --seconds "$CASE_SECONDS" | grep '^RESULT' | tee "$OUT/wire.txt"
+  --seconds "$CASE_SECONDS" --open-rate "$OPEN_RATE" --open-batch "$OPEN_BATCH" | grep '^RESULT' | tee "$OUT/wire.txt"
 
 echo "== in process, batch 64 (the server idles)"
 run_java inprocess --model "$OUT/cnn.model" --batches 64 --threads "$INPROC_THREADS" --seconds "$CASE_SECONDS" \
@@ -43,7 +45,7 @@ run_java inprocess --model "$OUT/cnn.model" --batches 64 --threads "$INPROC_THRE
   echo "# Wire-format benchmark ($(date -u +%Y-%m-%dT%H:%M:%SZ))"
   echo
   echo "Machine: $(nproc) cores, $(uname -sr), $(java -version 2>&1 | head -1). Load average at start: $LOAD_START, at end: $(cut -d' ' -f1-3 /proc/loadavg)."
-  echo "Model: standard CNN, $EPOCHS epochs on the embedded MNIST, seed $SEED. Closed loop, ${CASE_SECONDS} s per case, loopback."
+  echo "Model: standard CNN, $EPOCHS epochs on the embedded MNIST, seed $SEED. Closed loop (connections = client threads), ${CASE_SECONDS} s per case, loopback; the *-open@R rows offer R requests/s on a schedule (latency from the scheduled start)."
   echo
   echo "| route | batch | connections | req/s | images/s | p50 ms | p99 ms | bytes sent/request | bytes received/request |"
   echo "|---|---|---|---|---|---|---|---|---|"

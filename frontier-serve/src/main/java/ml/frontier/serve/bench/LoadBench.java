@@ -32,6 +32,7 @@ import java.util.Map;
  * LoadBench serve     --model F [--port 0] [--port-file P] [--grpc-port-file G] [--token-file T] [--max-concurrency N]
  * LoadBench http      --url MODEL_URL --dir D [--batches 1,64] [--connections 64] [--seconds 30] [--token-file T]
  * LoadBench wire      --url MODEL_URL --grpc GRPC_URL [--batches 1,64,256] [--connections 1,2] [--seconds 10] [--token-file T]
+ *                     [--open-rate R --open-batch B]     then also R requests/s of B images, open loop
  * LoadBench agree     --model F --url MODEL_URL --grpc GRPC_URL [--token-file T]    exit 1 when labels differ
  * </pre>
  * Results are printed as {@code RESULT key=value ...} lines.
@@ -141,8 +142,13 @@ public final class LoadBench {
     }
 
     private void wire() throws Exception {
-        new WireBench(get("url", null), get("grpc", null), token()).throughput(DatasetLoader.embeddedMnist().test().images(),
-                ints("batches", "1,64,256"), ints("connections", "1,2"), Double.parseDouble(get("seconds", "10")));
+        WireBench bench = new WireBench(get("url", null), get("grpc", null), token());
+        ImageBatch pool = DatasetLoader.embeddedMnist().test().images();
+        double seconds = Double.parseDouble(get("seconds", "10"));
+        bench.throughput(pool, ints("batches", "1,64,256"), ints("connections", "1,2"), seconds);
+        if (opts.containsKey("open-rate")) {
+            bench.openLoop(pool, Integer.parseInt(get("open-batch", "1")), Double.parseDouble(get("open-rate", null)), seconds);
+        }
     }
 
     private void agree() throws Exception {

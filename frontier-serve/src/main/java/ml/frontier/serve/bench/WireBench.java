@@ -50,6 +50,16 @@ final class WireBench {
         }
     }
 
+    /** For each route: {@code rate} requests per second of {@code batch} images, open loop, printed as a RESULT line. */
+    void openLoop(ImageBatch pool, int batch, double rate, double seconds) throws Exception {
+        for (Route r : routes) {
+            try (RemoteClassifier remote = connect(r, batch)) {
+                InProcessBench.run(r.mode(), remote, pool, batch, 1, 1);
+                System.out.println(OpenLoop.run(r.mode(), remote, pool, batch, rate, seconds).line());
+            }
+        }
+    }
+
     /** Labels of all {@code images} through every route against {@code local}; one AGREE line per route. */
     boolean agree(Classifier local, ImageBatch images) throws Exception {
         int[] expected = local.predict(images);
