@@ -47,7 +47,7 @@ class IndependentClientsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        model = TestModels.mlp(1);
+        model = SharedModel.mlp();
         classifier = new DjlClassifier(model);
         server = OipServer.builder().addModel("mnist", classifier).optToken(TOKEN).optGrpcPort(0).build().start();
         test = TestModels.test(100);
@@ -62,7 +62,6 @@ class IndependentClientsTest {
     @AfterAll
     static void stop() {
         server.close();
-        model.close();
     }
 
     /** The first Python that can import {@code modules} (empty: any Python 3). */

@@ -39,7 +39,7 @@ class OipServerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        model = TestModels.mlp(1);
+        model = SharedModel.mlp();
         classifier = new DjlClassifier(model);
         server = OipServer.builder()
                 .addModel("mlp", classifier)
@@ -55,7 +55,6 @@ class OipServerTest {
     static void stop() {
         server.close();
         server.close();
-        model.close();
     }
 
     static String image(int n, float value) {

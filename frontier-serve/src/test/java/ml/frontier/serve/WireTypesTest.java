@@ -32,14 +32,13 @@ class WireTypesTest {
 
     @BeforeAll
     static void load() {
-        model = TestModels.mlp(1);
+        model = SharedModel.mlp();
         classifier = new DjlClassifier(model);
         test = TestModels.test(300);
     }
 
     @AfterAll
     static void close() {
-        model.close();
     }
 
     /** The images as the server sees them after the wire datatype's rounding. */

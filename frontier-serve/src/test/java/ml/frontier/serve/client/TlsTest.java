@@ -8,6 +8,7 @@ import ml.frontier.core.classifier.DjlClassifier;
 import ml.frontier.core.data.Dataset;
 import ml.frontier.core.model.NetworkModel;
 import ml.frontier.core.testing.TestModels;
+import ml.frontier.serve.SharedModel;
 import ml.frontier.serve.OipServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -113,8 +114,8 @@ class TlsTest {
 
     @Test
     void grpcsWithMutualTls() throws Exception {
-        try (NetworkModel m = TestModels.mlp(1);
-             OipServer server = OipServer.builder().addModel("mlp", new DjlClassifier(m)).optGrpcPort(0)
+        NetworkModel m = SharedModel.mlp();
+        try (OipServer server = OipServer.builder().addModel("mlp", new DjlClassifier(m)).optGrpcPort(0)
                      .optGrpcTls(f("server.pem"), f("server.key"), f("ca.pem")).build().start()) {
             String url = server.grpcModelUrl("mlp");
             assertTrue(url.startsWith("grpcs://127.0.0.1:"), url);

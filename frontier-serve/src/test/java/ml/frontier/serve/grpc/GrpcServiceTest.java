@@ -14,6 +14,7 @@ import ml.frontier.core.classifier.DjlClassifier;
 import ml.frontier.core.data.Dataset;
 import ml.frontier.core.model.NetworkModel;
 import ml.frontier.core.testing.TestModels;
+import ml.frontier.serve.SharedModel;
 import ml.frontier.serve.OipServer;
 import ml.frontier.serve.grpc.proto.GRPCInferenceServiceGrpc;
 import ml.frontier.serve.grpc.proto.GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub;
@@ -53,7 +54,7 @@ class GrpcServiceTest {
 
     @BeforeAll
     static void start() throws Exception {
-        model = TestModels.mlp(1);
+        model = SharedModel.mlp();
         classifier = new DjlClassifier(model);
         server = OipServer.builder().addModel("mlp", classifier).optToken(TOKEN).optGrpcPort(0).build().start();
         channel = NettyChannelBuilder.forAddress("127.0.0.1", server.grpcPort()).usePlaintext().build();
@@ -67,7 +68,6 @@ class GrpcServiceTest {
     static void stop() throws Exception {
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         server.close();
-        model.close();
     }
 
     static GRPCInferenceServiceBlockingStub deadline(GRPCInferenceServiceBlockingStub s) {
