@@ -3,29 +3,13 @@
 # batches, measured side by side in one run. See README.md.
 set -euo pipefail
 
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-OUT=${OUT:-$ROOT/runs/bench-serve}
+OUT=${OUT:-$(cd "$(dirname "$0")/../.." && pwd)/runs/bench-serve}
 CASE_SECONDS=${CASE_SECONDS:-30}
 CONNECTIONS=${CONNECTIONS:-64}
 BATCHES=${BATCHES:-1,64}
-INPROC_THREADS=${INPROC_THREADS:-1,2}
 GENERATOR=${GENERATOR:-wrk}            # wrk (Debian package) or java (LoadBench http)
 WRK_THREADS=${WRK_THREADS:-2}
-SEED=${SEED:-1}
-EPOCHS=${EPOCHS:-2}
-JAVA_OPTS=${JAVA_OPTS:-"-Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1 -XX:MaxDirectMemorySize=512m -Xmx2g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn"}
-SKIP_BUILD=${SKIP_BUILD:-0}
-
-mkdir -p "$OUT"
-cd "$ROOT"
-LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
-if [ "$SKIP_BUILD" != 1 ]; then
-  echo "== building frontier-serve"
-  mvn -B -o -q -pl frontier-serve install -DskipTests
-fi
-mvn -B -o -q -pl frontier-serve dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt" >/dev/null
-CP="$ROOT/frontier-serve/target/classes:$(cat "$OUT/classpath.txt")"
-run_java() { java $JAVA_OPTS -cp "$CP" ml.frontier.serve.bench.LoadBench "$@"; }
+source "$(dirname "$0")/common.sh"
 
 echo "== model and request bodies (seed $SEED)"
 run_java prepare --dir "$OUT" --seed "$SEED" --epochs "$EPOCHS" --batches "$BATCHES"

@@ -20,7 +20,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Checks an inference request against a model and runs it: one FP32 input of shape
+ * Checks an inference request against a model and runs it: one input of the model's declared
+ * datatype (integer datatypes carry pixels on the 0–255 scale) and shape
  * {@code [N,C,H,W]} or {@code [N,C*H*W]}, {@code 1 ≤ N ≤ maxBatch}, data length equal to the
  * shape's product. Answers the label and, when the model exposes them and the client did not
  * ask for fewer outputs, the softmax probabilities.
@@ -85,11 +86,11 @@ public final class InferenceService implements AutoCloseable {
             float[] logits = wb.logits(images);
             for (String name : wanted) {
                 outputs.add(name.equals(ServedModel.LABEL)
-                        ? ResponseTensor.labels(name, WhiteBoxClassifier.argmax(logits, k))
-                        : ResponseTensor.scores(name, WhiteBoxClassifier.softmax(logits, k), k));
+                        ? ResponseTensor.labels(name, WhiteBoxClassifier.argmax(logits, k), model.types().label())
+                        : ResponseTensor.scores(name, WhiteBoxClassifier.softmax(logits, k), k, model.types().scores()));
             }
         } else {
-            outputs.add(ResponseTensor.labels(ServedModel.LABEL, model.classifier().predict(images)));
+            outputs.add(ResponseTensor.labels(ServedModel.LABEL, model.classifier().predict(images), model.types().label()));
         }
         return outputs;
     }
@@ -107,9 +108,10 @@ public final class InferenceService implements AutoCloseable {
         }
         RequestTensor t = request.inputs().get(0);
         String what = t.name().isEmpty() ? "the input" : "input '" + t.name() + "'";
-        if (!Datatypes.FP32.equals(t.datatype())) {
+        String declared = model.types().input();
+        if (!declared.equals(t.datatype())) {
             throw OipException.badRequest(what + " has datatype " + t.datatype() + " but model '" + model.name()
-                    + "' takes FP32");
+                    + "' takes " + declared);
         }
         ImageShape s = model.classifier().inputShape();
         long[] shape = t.shape();
@@ -135,7 +137,24 @@ public final class InferenceService implements AutoCloseable {
             throw OipException.badRequest(what + " holds " + t.data().length + " values but shape " + t.shapeText()
                     + " needs " + expected);
         }
-        return ImageBatch.of(t.data(), (int) n, s);
+        return ImageBatch.of(pixels(t.data(), declared, what), (int) n, s);
+    }
+
+    /** The values as pixels in [0,1]: integer inputs carry 0–255 and are scaled down. */
+    private static float[] pixels(float[] values, String datatype, String what) {
+        if (!Datatypes.pixelsAsBytes(datatype)) {
+            return values;
+        }
+        float[] out = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            float v = values[i];
+            if (v < 0 || v > 255 || v != Math.rint(v)) {
+                throw OipException.badRequest(what + " holds " + v + " at element " + i + "; " + datatype
+                        + " pixels must be whole numbers in 0..255");
+            }
+            out[i] = v / 255f;
+        }
+        return out;
     }
 
     private static List<String> wantedOutputs(ServedModel model, List<String> requested) {

@@ -3,6 +3,7 @@ package ml.frontier.serve;
 import io.javalin.Javalin;
 import ml.frontier.core.FrontierException;
 import ml.frontier.core.classifier.Classifier;
+import ml.frontier.serve.grpc.OipGrpcServer;
 import ml.frontier.serve.http.BearerAuth;
 import ml.frontier.serve.http.OipController;
 import ml.frontier.serve.protocol.OipJson;
@@ -36,6 +37,8 @@ public final class OipServer implements AutoCloseable {
 
     private final String host;
     private final int requestedPort;
+    private final int requestedGrpcPort;
+    private final OipGrpcServer.Tls grpcTls;
     private final ModelRegistry registry;
     private final ServeLimits limits;
     private final BearerAuth auth;
@@ -44,15 +47,18 @@ public final class OipServer implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private Javalin app;
     private InferenceService inference;
+    private OipGrpcServer grpc;
     private int port = -1;
     private boolean closed;
 
     private OipServer(Builder b) {
         List<ServedModel> models = new ArrayList<>();
-        b.models.forEach((name, c) -> models.add(ServedModel.of(name, c, b.labelsOnly)));
+        b.models.forEach((name, c) -> models.add(ServedModel.of(name, c, b.labelsOnly, b.types)));
         this.registry = new ModelRegistry(models);
         this.host = b.host;
         this.requestedPort = b.port;
+        this.requestedGrpcPort = b.grpcPort;
+        this.grpcTls = b.grpcTls;
         this.limits = new ServeLimits(b.maxBodyBytes, b.maxBatch, b.maxConcurrency);
         this.auth = new BearerAuth(b.token);
     }
@@ -74,6 +80,7 @@ public final class OipServer implements AutoCloseable {
             config.startupWatcherEnabled = false;
             config.http.maxRequestSize = limits.maxBodyBytes();
             config.http.disableCompression();
+            config.http.prefer405over404 = true;
         });
         controller.register(created);
         try {
@@ -85,6 +92,15 @@ public final class OipServer implements AutoCloseable {
         }
         app = created;
         port = created.port();
+        if (requestedGrpcPort >= 0) {
+            try {
+                grpc = new OipGrpcServer(host, requestedGrpcPort, registry, inference, metrics, audit, auth, limits, grpcTls).start();
+            } catch (FrontierException e) {
+                close();
+                throw e;
+            }
+            LOG.info("serving {} over gRPC on {}", registry.names(), grpcTarget());
+        }
         LOG.info("serving {} on {}{}", registry.names(), baseUrl(), auth.required() ? " (bearer token required)" : "");
         return this;
     }
@@ -107,11 +123,30 @@ public final class OipServer implements AutoCloseable {
 
     /** {@code http://host:port}; a wildcard host is shown as 127.0.0.1. */
     public String baseUrl() {
+        return "http://" + displayHost() + ":" + port();
+    }
+
+    private String displayHost() {
         String h = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
-        if (h.contains(":")) {
-            h = "[" + h + "]";
+        return h.contains(":") ? "[" + h + "]" : h;
+    }
+
+    /** The bound gRPC port, or -1 when gRPC is not served. */
+    public int grpcPort() {
+        return grpc == null ? -1 : grpc.port();
+    }
+
+    /** {@code grpc://host:port} ({@code grpcs://} with TLS); a wildcard host is shown as 127.0.0.1. */
+    public String grpcTarget() {
+        if (grpc == null) {
+            throw new IllegalStateException("the server does not serve gRPC (see Builder.optGrpcPort)");
         }
-        return "http://" + h + ":" + port();
+        return (grpcTls == null ? "grpc://" : "grpcs://") + displayHost() + ":" + grpc.port();
+    }
+
+    /** {@code grpc://host:port/NAME}: what {@code --remote} takes for gRPC. */
+    public String grpcModelUrl(String name) {
+        return grpcTarget() + "/" + registry.get(name).name();
     }
 
     /** {@code http://host:port/v2/models/NAME}: what {@code --remote} takes. */
@@ -147,6 +182,9 @@ public final class OipServer implements AutoCloseable {
             return;
         }
         closed = true;
+        if (grpc != null) {
+            grpc.close();
+        }
         if (app != null) {
             app.stop();
             inference.close();
@@ -161,6 +199,9 @@ public final class OipServer implements AutoCloseable {
         private final Map<String, Classifier> models = new LinkedHashMap<>();
         private String host = "127.0.0.1";
         private int port;
+        private int grpcPort = -1;
+        private OipGrpcServer.Tls grpcTls;
+        private WireTypes types = WireTypes.defaults();
         private String token;
         private boolean labelsOnly;
         private long maxBodyBytes = ServeLimits.DEFAULT_MAX_BODY;
@@ -199,6 +240,27 @@ public final class OipServer implements AutoCloseable {
                 throw new IllegalArgumentException("port must be in 0..65535, got " + port);
             }
             this.port = port;
+            return this;
+        }
+
+        /** Also serves the gRPC protocol on this port (0: a free one; default -1: no gRPC). */
+        public Builder optGrpcPort(int grpcPort) {
+            if (grpcPort < -1 || grpcPort > 65535) {
+                throw new IllegalArgumentException("gRPC port must be in 0..65535 (or -1 for none), got " + grpcPort);
+            }
+            this.grpcPort = grpcPort;
+            return this;
+        }
+
+        /** Serves gRPC over TLS with this PEM chain and PKCS#8 key; with {@code clientCaOrNull}, clients need a certificate it signed. */
+        public Builder optGrpcTls(java.nio.file.Path certChain, java.nio.file.Path key, java.nio.file.Path clientCaOrNull) {
+            this.grpcTls = new OipGrpcServer.Tls(certChain, key, clientCaOrNull);
+            return this;
+        }
+
+        /** The datatypes every model declares (default FP32 input, INT64 labels, FP32 probabilities). */
+        public Builder optWireTypes(WireTypes types) {
+            this.types = java.util.Objects.requireNonNull(types, "types");
             return this;
         }
 

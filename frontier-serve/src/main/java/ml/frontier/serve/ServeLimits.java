@@ -1,5 +1,7 @@
 package ml.frontier.serve;
 
+import java.util.Map;
+
 /**
  * A server's bounds: request body bytes and images per request (both answered with 413 past
  * the bound), and how many inferences may run at once (the rest wait their turn).
@@ -19,6 +21,11 @@ public record ServeLimits(long maxBodyBytes, int maxBatch, int maxConcurrency) {
         if (maxConcurrency < 1) {
             throw new IllegalArgumentException("max concurrency must be at least 1, got " + maxConcurrency);
         }
+    }
+
+    /** The limits as the server publishes them in {@code GET /v2}. */
+    public Map<String, Object> asMap() {
+        return Map.of("max_body_bytes", maxBodyBytes, "max_batch", maxBatch, "max_concurrency", maxConcurrency);
     }
 
     /** 16 MiB, 1024 images, one inference per available core. */

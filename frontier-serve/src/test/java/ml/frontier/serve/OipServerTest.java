@@ -8,6 +8,7 @@ import ml.frontier.core.classifier.DjlClassifier;
 import ml.frontier.core.data.Dataset;
 import ml.frontier.core.model.NetworkModel;
 import ml.frontier.core.testing.TestModels;
+import ml.frontier.serve.client.ClientOptions;
 import ml.frontier.serve.client.RemoteClassifier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,12 +39,13 @@ class OipServerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        model = TestModels.mlp(1);
+        model = SharedModel.mlp();
         classifier = new DjlClassifier(model);
         server = OipServer.builder()
                 .addModel("mlp", classifier)
                 .addModel("blackbox", new CountingClassifier(classifier))
                 .optToken(TOKEN)
+                .optGrpcPort(0)
                 .build().start();
         http = new Http(server.baseUrl(), TOKEN);
         anonymous = new Http(server.baseUrl(), null);
@@ -53,7 +55,6 @@ class OipServerTest {
     static void stop() {
         server.close();
         server.close();
-        model.close();
     }
 
     static String image(int n, float value) {
@@ -101,17 +102,110 @@ class OipServerTest {
     }
 
     @Test
-    void labelsOverHttpEqualInProcessLabelsForTheWholeTestSet() throws Exception {
+    void labelsOverJsonBinaryAndGrpcEqualInProcessLabelsForTheWholeTestSet() throws Exception {
         Dataset test = TestModels.test(2000);
         int[] local = classifier.predict(test.images());
+        long[] sent = new long[3];
         for (String name : new String[] {"mlp", "blackbox"}) {
-            RemoteClassifier remote = RemoteClassifier.connect(server.modelUrl(name), TOKEN);
-            assertEquals(10, remote.numClasses());
-            assertEquals(test.shape(), remote.inputShape());
-            assertArrayEquals(local, remote.predict(test.images()), name);
-            assertEquals(2000, remote.queries());
-            assertEquals(8, remote.calls(), "2000 images in batches of 256");
+            RemoteClassifier[] remotes = {
+                    RemoteClassifier.connect(server.modelUrl(name), TOKEN, ClientOptions.defaults().withWire(ClientOptions.Wire.JSON)),
+                    RemoteClassifier.connect(server.modelUrl(name), TOKEN),
+                    RemoteClassifier.connect(server.grpcModelUrl(name), TOKEN)};
+            String[] encodings = {"REST JSON", "REST binary", "gRPC"};
+            for (int i = 0; i < remotes.length; i++) {
+                try (RemoteClassifier remote = remotes[i]) {
+                    assertEquals(encodings[i], remote.encoding(), "the server lists the binary extension");
+                    assertEquals(10, remote.numClasses());
+                    assertEquals(test.shape(), remote.inputShape());
+                    long before = remote.bytesSent();
+                    assertArrayEquals(local, remote.predict(test.images()), name + " " + encodings[i]);
+                    assertEquals(2000, remote.queries());
+                    assertEquals(8, remote.calls(), "2000 images in batches of 256");
+                    sent[i] = remote.bytesSent() - before;
+                    System.out.printf(Locale.ROOT, "%s %s: 2000 images, %d bytes sent, %d received (metadata included)%n",
+                            name, encodings[i], remote.bytesSent(), remote.bytesReceived());
+                }
+            }
         }
+        long raw = 2000L * 784 * 4;
+        assertTrue(sent[1] >= raw && sent[1] < raw * 1.01, "binary carries 4 bytes a pixel plus small headers: " + sent[1]);
+        assertTrue(sent[2] >= raw && sent[2] < raw * 1.01, "gRPC carries 4 bytes a pixel plus small headers: " + sent[2]);
+        assertTrue(sent[0] > 1.2 * sent[1], "JSON text is larger than binary: " + sent[0] + " vs " + sent[1]);
+    }
+
+    @Test
+    void serverMetadataListsTheBinaryExtensionAndTheLimits() throws Exception {
+        JsonNode m = JSON.readTree(http.get("/v2").body());
+        assertEquals("binary_tensor_data", m.get("extensions").get(0).asText());
+        assertEquals(1024, m.get("limits").get("max_batch").asInt());
+        assertEquals(16L << 20, m.get("limits").get("max_body_bytes").asLong());
+    }
+
+    /** A binary-extension body written by hand from the spec: JSON header, then little-endian floats. */
+    static byte[] binaryBody(String header, float[] values, int extraBytes) {
+        byte[] h = header.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(h.length + values.length * 4 + extraBytes)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put(h);
+        for (float v : values) {
+            b.putFloat(v);
+        }
+        return b.array();
+    }
+
+    static Http.Answer postBinary(byte[] body, String headerLength) throws Exception {
+        return http.send(http.builder("/v2/models/mlp/infer").header("Content-Type", "application/octet-stream")
+                .header("Inference-Header-Content-Length", headerLength)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    @Test
+    void binaryRequestsAndResponsesFollowTheExtension() throws Exception {
+        Dataset two = TestModels.test(2);
+        String header = "{\"inputs\":[{\"name\":\"input\",\"shape\":[2,784],\"datatype\":\"FP32\","
+                + "\"parameters\":{\"binary_data_size\":6272}}],\"outputs\":[{\"name\":\"label\",\"parameters\":{\"binary_data\":true}},"
+                + "{\"name\":\"probabilities\"}]}";
+        int headerLength = header.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        java.net.http.HttpRequest request = http.builder("/v2/models/mlp/infer").header("Inference-Header-Content-Length",
+                "" + headerLength).POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(binaryBody(header,
+                two.images().data(), 0))).build();
+        java.net.http.HttpResponse<byte[]> r = java.net.http.HttpClient.newHttpClient().send(request,
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, r.statusCode(), new String(r.body()));
+        int answerHeader = Integer.parseInt(r.headers().firstValue("Inference-Header-Content-Length").orElseThrow());
+        JsonNode json = JSON.readTree(Arrays.copyOf(r.body(), answerHeader));
+        JsonNode label = json.get("outputs").get(0);
+        assertEquals(16, label.get("parameters").get("binary_data_size").asInt(), json.toString());
+        assertFalse(label.has("data"));
+        assertEquals(r.body().length, answerHeader + 16);
+        java.nio.ByteBuffer labels = java.nio.ByteBuffer.wrap(r.body(), answerHeader, 16).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int[] expected = classifier.predict(two.images());
+        assertEquals(expected[0], labels.getLong());
+        assertEquals(expected[1], labels.getLong());
+        assertEquals(20, json.get("outputs").get(1).get("data").size(), "probabilities asked without binary_data stay JSON");
+
+        Object[][] bad = {
+                {binaryBody(header.replace("6272", "6000"), two.images().data(), 0), "" + headerLength, "needs 6272 bytes"},
+                {binaryBody(header, two.images().data(), 8), "" + headerLength, "8 bytes after the JSON header belong to no input"},
+                {binaryBody(header, new float[10], 0), "" + headerLength, "only 40 follow"},
+                {binaryBody(header, two.images().data(), 0), "99999", "body holds"},
+                {binaryBody(header, two.images().data(), 0), "abc", "must be a byte count"},
+                {binaryBody(header, two.images().data(), 0), "" + (headerLength - 3), "malformed JSON"},
+        };
+        for (Object[] c : bad) {
+            Http.Answer a = postBinary((byte[]) c[0], (String) c[1]);
+            assertEquals(400, a.status(), a.body());
+            assertTrue(JSON.readTree(a.body()).get("error").asText().contains((String) c[2]), c[2] + " -> " + a.body());
+        }
+    }
+
+    @Test
+    void aWrongMethodOnAKnownPathIs405() throws Exception {
+        Http.Answer get = http.send(http.builder("/v2/models/mlp/infer").GET().build());
+        assertEquals(405, get.status(), get.body());
+        assertEquals("method not allowed: GET /v2/models/mlp/infer", JSON.readTree(get.body()).get("error").asText());
+        assertEquals(405, http.send(http.builder("/v2/health/ready").DELETE().build()).status());
+        assertEquals(404, http.send(http.builder("/v2/nothing/here").DELETE().build()).status());
     }
 
     @Test
@@ -227,8 +321,10 @@ class OipServerTest {
         assertEquals(200, m.status());
         assertTrue(m.contentType().startsWith("text/plain"), m.contentType());
         String text = m.body();
-        assertTrue(text.contains("frontier_http_requests_total{method=\"POST\",endpoint=\"/v2/models/{name}/infer\",status=\"200\"}"), text);
-        assertTrue(text.contains("frontier_http_requests_total{method=\"POST\",endpoint=\"/v2/models/{name}/infer\",status=\"400\"}"), text);
+        assertTrue(text.contains("frontier_http_requests_total{endpoint=\"/v2/models/{name}/infer\",method=\"POST\",status=\"200\"}"), text);
+        assertTrue(text.contains("frontier_http_requests_total{endpoint=\"/v2/models/{name}/infer\",method=\"POST\",status=\"400\"}"), text);
+        assertTrue(metric(text, "jvm_memory_used_bytes{area=\"heap\"}") > 0, "JVM metrics next to the request metrics");
+        assertTrue(text.contains("process_cpu_seconds_total ") && text.contains("jvm_threads_current "), text);
         assertTrue(text.contains("frontier_http_request_duration_seconds_bucket{endpoint=\"/v2/models/{name}/infer\",le=\"+Inf\"}"), text);
         assertTrue(text.contains("frontier_http_request_duration_seconds_count{endpoint=\"/v2/models/{name}/infer\"}"), text);
         long images = metric(text, "frontier_images_inferred_total{model=\"blackbox\"}");

@@ -34,6 +34,11 @@ public final class ModelSource {
     @ArgGroup(exclusive = true, multiplicity = "1")
     public Choice choice;
 
+    @Mixin
+    public RemoteOptions remoteOptions = new RemoteOptions();
+
+    private String remoteDescription;
+
     @Option(names = "--token-file", paramLabel = "FILE", description = "Bearer token for --remote (file content, trimmed).")
     public Path tokenFile;
 
@@ -47,7 +52,7 @@ public final class ModelSource {
         public Path model;
 
         @Option(names = "--remote", paramLabel = "URL",
-                description = "An Open Inference Protocol v2 model URL, e.g. http://host:8080/v2/models/NAME.")
+                description = "An Open Inference Protocol v2 model: http(s)://host:8080/v2/models/NAME or grpc(s)://host:8001/NAME.")
         public String remote;
 
         @Option(names = "--onnx", paramLabel = "FILE", description = "Same as --model (kept for old scripts).")
@@ -122,7 +127,8 @@ public final class ModelSource {
         if (isFile()) {
             return Models.openClassifier(file(), new ModelOptions(o.inputShape(), o.numClasses(), pre));
         }
-        RemoteClassifier remote = RemoteClassifier.connect(choice.remote, token());
+        RemoteClassifier remote = remoteOptions.connect(choice.remote, token());
+        remoteDescription = remote.describe();
         if (pre.isIdentity()) {
             return remote;
         }
@@ -150,7 +156,7 @@ public final class ModelSource {
 
     /** What the model is, for reports. */
     public String describe() {
-        return isFile() ? file().toString() : choice.remote;
+        return isFile() ? file().toString() : remoteDescription != null ? remoteDescription : choice.remote;
     }
 
     private String token() throws FrontierException {

@@ -6,6 +6,7 @@ import ml.frontier.core.model.ModelFile;
 import ml.frontier.core.model.NetworkModel;
 import ml.frontier.serve.OipServer;
 import ml.frontier.serve.ServeLimits;
+import ml.frontier.serve.WireTypes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,8 +25,8 @@ import java.util.function.Consumer;
  * until Ctrl-C.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serve model files over the Open Inference Protocol v2 (KServe/Triton REST) until Ctrl-C.",
-                "Query them with --remote http://HOST:PORT/v2/models/NAME."})
+        description = {"Serve model files over the Open Inference Protocol v2 (KServe/Triton REST, binary tensors, gRPC) until Ctrl-C.",
+                "Query them with --remote http://HOST:PORT/v2/models/NAME or grpc://HOST:GRPC_PORT/NAME."})
 public final class ServeCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -40,6 +41,29 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "8080", description = "Port (0: a free one; default: ${DEFAULT-VALUE}).")
     int port;
+
+    @Option(names = "--grpc-port", defaultValue = "-1",
+            description = "Also serve the gRPC protocol (inference.GRPCInferenceService, health) on this port (0: a free one; default: off).")
+    int grpcPort;
+
+    @Option(names = "--grpc-tls-cert", paramLabel = "PEM", description = "Serve gRPC over TLS with this certificate chain (with --grpc-tls-key).")
+    Path grpcCert;
+
+    @Option(names = "--grpc-tls-key", paramLabel = "PEM", description = "The PKCS#8 key of --grpc-tls-cert.")
+    Path grpcKey;
+
+    @Option(names = "--grpc-client-ca", paramLabel = "PEM", description = "Require gRPC client certificates signed by this CA (mutual TLS).")
+    Path grpcClientCa;
+
+    @Option(names = "--input-datatype", defaultValue = "FP32", paramLabel = "TYPE",
+            description = "Input datatype the models declare: FP32, FP16, FP64, or UINT8/INT64 for pixels 0-255 (default: ${DEFAULT-VALUE}).")
+    String inputDatatype;
+
+    @Option(names = "--label-datatype", defaultValue = "INT64", paramLabel = "TYPE", description = "INT64 or INT32 (default: ${DEFAULT-VALUE}).")
+    String labelDatatype;
+
+    @Option(names = "--probability-datatype", defaultValue = "FP32", paramLabel = "TYPE", description = "FP32 or FP16 (default: ${DEFAULT-VALUE}).")
+    String scoreDatatype;
 
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}, loopback only).")
     String host;
@@ -75,11 +99,19 @@ public final class ServeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "give one --name per --model (" + models.size() + " models, " + names.size() + " names)");
         }
+        if ((grpcCert == null) != (grpcKey == null) || (grpcClientCa != null && grpcCert == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "gRPC TLS needs --grpc-tls-cert and --grpc-tls-key together (and both for --grpc-client-ca)");
+        }
         String token = readToken();
         List<NetworkModel> loaded = new ArrayList<>();
         try {
             OipServer.Builder builder = OipServer.builder().optHost(host).optPort(port).optToken(token)
-                    .optLabelsOnly(labelsOnly).optMaxBatch(maxBatch).optMaxBodyBytes((long) maxBodyMib << 20);
+                    .optLabelsOnly(labelsOnly).optMaxBatch(maxBatch).optMaxBodyBytes((long) maxBodyMib << 20).optGrpcPort(grpcPort)
+                    .optWireTypes(new WireTypes(inputDatatype, labelDatatype, scoreDatatype));
+            if (grpcCert != null) {
+                builder.optGrpcTls(grpcCert, grpcKey, grpcClientCa);
+            }
             for (int i = 0; i < models.size(); i++) {
                 NetworkModel m = ModelFile.load(models.get(i));
                 loaded.add(m);
@@ -91,7 +123,8 @@ public final class ServeCommand implements Callable<Integer> {
                 Runtime.getRuntime().addShutdownHook(hook);
                 PrintWriter out = spec.commandLine().getOut();
                 for (String name : server.registry().names()) {
-                    out.println("serving " + name + " at " + server.modelUrl(name));
+                    out.println("serving " + name + " at " + server.modelUrl(name)
+                            + (server.grpcPort() >= 0 ? " and " + server.grpcModelUrl(name) : ""));
                 }
                 out.println("health: " + server.baseUrl() + "/v2/health/ready  metrics: " + server.baseUrl() + "/metrics"
                         + (token != null ? "  (bearer token required)" : ""));

@@ -55,18 +55,21 @@ class ServeCommandTest {
         CompletableFuture<OipServer> started = new CompletableFuture<>();
         CompletableFuture<Run> done = CompletableFuture.supplyAsync(() -> run(new ServeCommand(started::complete),
                 "--model", file.toString(), "--model", file.toString(), "--name", "a", "--name", "b",
-                "--port", "0", "--token-file", tokenFile.toString(), "--labels-only"));
+                "--port", "0", "--token-file", tokenFile.toString(), "--labels-only", "--grpc-port", "0", "--label-datatype", "INT32"));
         OipServer server = started.get(120, TimeUnit.SECONDS);
         try (RemoteClassifier remote = RemoteClassifier.connect(server.modelUrl("b"), "tok-123")) {
             assertArrayEquals(local, remote.predict(test.images()));
             assertEquals(300, remote.queries());
+        }
+        try (RemoteClassifier grpc = RemoteClassifier.connect(server.grpcModelUrl("a"), "tok-123")) {
+            assertArrayEquals(local, grpc.predict(test.images()), "INT32 labels over gRPC");
         } finally {
             server.close();
         }
         Run r = done.get(30, TimeUnit.SECONDS);
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().contains("serving a at " + server.modelUrl("a")), r.out());
-        assertTrue(r.out().contains("serving b at " + server.modelUrl("b")), r.out());
+        assertTrue(r.out().contains("serving b at " + server.modelUrl("b") + " and grpc://127.0.0.1:"), r.out());
         assertTrue(r.out().contains("bearer token required"), r.out());
     }
 
@@ -82,5 +85,8 @@ class ServeCommandTest {
         Run token = run(new ServeCommand(), "--model", "x.model", "--token-file", empty.toString());
         assertEquals(2, token.code(), token.toString());
         assertTrue(token.err().contains("token file is empty"), token.err());
+        Run datatype = run(new ServeCommand(), "--model", "x.model", "--input-datatype", "BYTES");
+        assertEquals(2, datatype.code(), datatype.toString());
+        assertTrue(datatype.err().contains("input datatype must be one of FP32, FP16, FP64, UINT8, INT64"), datatype.err());
     }
 }

@@ -9,14 +9,20 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Throughput of {@link Classifier#predict} called directly, with the same batches the HTTP
- * benchmark sends: {@code threads} threads loop for {@code seconds}.
+ * Throughput of {@link Classifier#predict} in a closed loop: {@code threads} threads loop for
+ * {@code seconds} over the same batches, on the model itself or on a remote classifier.
  */
 final class InProcessBench {
 
     private InProcessBench() {}
 
     static BenchResult run(Classifier classifier, ImageBatch pool, int batch, int threads, double seconds)
+            throws InterruptedException {
+        return run("inprocess", classifier, pool, batch, threads, seconds);
+    }
+
+    /** The same closed loop over any classifier (a {@code RemoteClassifier} measures a served model), labelled {@code mode}. */
+    static BenchResult run(String mode, Classifier classifier, ImageBatch pool, int batch, int threads, double seconds)
             throws InterruptedException {
         List<ImageBatch> batches = batches(pool, batch);
         for (int i = 0; i < Math.min(3, batches.size()); i++) {
@@ -51,7 +57,7 @@ final class InProcessBench {
         double cpu = BenchResult.processCpuSeconds() - cpu0;
         Latencies merged = new Latencies();
         all.forEach(merged::addAll);
-        return new BenchResult("inprocess", batch, threads, elapsed, merged.size() - errors.get(), errors.get(),
+        return new BenchResult(mode, batch, threads, elapsed, merged.size() - errors.get(), errors.get(),
                 merged.quantileMillis(0.5), merged.quantileMillis(0.99), cpu);
     }
 

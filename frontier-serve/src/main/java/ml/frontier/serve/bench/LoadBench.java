@@ -10,6 +10,7 @@ import ml.frontier.core.model.ModelFile;
 import ml.frontier.core.model.NetworkModel;
 import ml.frontier.serve.OipServer;
 import ml.frontier.serve.ServedModel;
+import ml.frontier.serve.protocol.Datatypes;
 import ml.frontier.serve.protocol.InferRequestWriter;
 import ml.frontier.serve.protocol.OipJson;
 
@@ -28,8 +29,11 @@ import java.util.Map;
  * <pre>
  * LoadBench prepare   --dir D [--seed 1] [--epochs 2] [--batches 1,64]   model D/cnn.model, bodies D/body-B.json
  * LoadBench inprocess --model F [--batches 1,64] [--threads 1,2] [--seconds 30]
- * LoadBench serve     --model F [--port 0] [--port-file P] [--token-file T] [--max-concurrency N]
+ * LoadBench serve     --model F [--port 0] [--port-file P] [--grpc-port-file G] [--token-file T] [--max-concurrency N]
  * LoadBench http      --url MODEL_URL --dir D [--batches 1,64] [--connections 64] [--seconds 30] [--token-file T]
+ * LoadBench wire      --url MODEL_URL --grpc GRPC_URL [--batches 1,64,256] [--connections 1,2] [--seconds 10] [--token-file T]
+ *                     [--open-rate R --open-batch B]     then also R requests/s of B images, open loop
+ * LoadBench agree     --model F --url MODEL_URL --grpc GRPC_URL [--token-file T]    exit 1 when labels differ
  * </pre>
  * Results are printed as {@code RESULT key=value ...} lines.
  */
@@ -61,6 +65,8 @@ public final class LoadBench {
             case "inprocess" -> bench.inProcess();
             case "serve" -> bench.serve();
             case "http" -> bench.http();
+            case "wire" -> bench.wire();
+            case "agree" -> bench.agree();
             default -> {
                 System.err.println("unknown command " + args[0]);
                 System.exit(2);
@@ -90,7 +96,8 @@ public final class LoadBench {
         InferRequestWriter writer = new InferRequestWriter(OipJson.newMapper());
         for (int b : ints("batches", "1,64")) {
             ImageBatch images = data.test().images().slice(0, b);
-            byte[] body = writer.write(ServedModel.INPUT, images.djlShape(), images.data(), ServedModel.LABEL);
+            byte[] body = writer.write(ServedModel.INPUT, Datatypes.FP32, images.djlShape(), images.data(), ServedModel.LABEL,
+                    false).body();
             Path file = dir.resolve("body-" + b + ".json");
             AtomicFiles.write(file, body);
             System.out.println("wrote " + file + " (" + body.length + " bytes)");
@@ -111,25 +118,52 @@ public final class LoadBench {
     }
 
     private void serve() throws Exception {
-        String token = opts.containsKey("token-file") ? Files.readString(Path.of(opts.get("token-file"))).trim() : null;
+        String token = token();
         try (NetworkModel m = ModelFile.load(Path.of(get("model", null)));
              OipServer server = OipServer.builder().addModel("cnn", new DjlClassifier(m)).optToken(token)
                      .optPort(Integer.parseInt(get("port", "0")))
+                     .optGrpcPort(opts.containsKey("grpc-port-file") ? 0 : -1)
                      .optMaxConcurrency(Integer.parseInt(get("max-concurrency", "" + Runtime.getRuntime().availableProcessors())))
                      .build().start()) {
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "bench-serve-shutdown"));
             if (opts.containsKey("port-file")) {
                 AtomicFiles.write(Path.of(opts.get("port-file")), Integer.toString(server.port()).getBytes(StandardCharsets.US_ASCII));
             }
+            if (opts.containsKey("grpc-port-file")) {
+                AtomicFiles.write(Path.of(opts.get("grpc-port-file")), Integer.toString(server.grpcPort()).getBytes(StandardCharsets.US_ASCII));
+            }
             System.out.println("serving " + server.modelUrl("cnn"));
             server.awaitTermination();
         }
     }
 
+    private String token() throws java.io.IOException {
+        return opts.containsKey("token-file") ? Files.readString(Path.of(opts.get("token-file"))).trim() : null;
+    }
+
+    private void wire() throws Exception {
+        WireBench bench = new WireBench(get("url", null), get("grpc", null), token());
+        ImageBatch pool = DatasetLoader.embeddedMnist().test().images();
+        double seconds = Double.parseDouble(get("seconds", "10"));
+        bench.throughput(pool, ints("batches", "1,64,256"), ints("connections", "1,2"), seconds);
+        if (opts.containsKey("open-rate")) {
+            bench.openLoop(pool, Integer.parseInt(get("open-batch", "1")), Double.parseDouble(get("open-rate", null)), seconds);
+        }
+    }
+
+    private void agree() throws Exception {
+        ImageBatch test = DatasetLoader.embeddedMnist().test().images();
+        boolean same;
+        try (NetworkModel m = ModelFile.load(Path.of(get("model", null)))) {
+            same = new WireBench(get("url", null), get("grpc", null), token()).agree(new DjlClassifier(m), test);
+        }
+        System.exit(same ? 0 : 1);
+    }
+
     private void http() throws Exception {
         String url = get("url", null);
         Path dir = Path.of(get("dir", null));
-        String token = opts.containsKey("token-file") ? Files.readString(Path.of(opts.get("token-file"))).trim() : null;
+        String token = token();
         int connections = Integer.parseInt(get("connections", "64"));
         double seconds = Double.parseDouble(get("seconds", "30"));
         for (int b : ints("batches", "1,64")) {

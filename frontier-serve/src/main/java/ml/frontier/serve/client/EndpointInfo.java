@@ -1,65 +1,60 @@
 package ml.frontier.serve.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import ml.frontier.core.FrontierException;
 import ml.frontier.core.image.ImageShape;
 import ml.frontier.serve.protocol.Datatypes;
+import ml.frontier.serve.protocol.ModelMetadata;
+import ml.frontier.serve.protocol.TensorMetadata;
+
+import java.util.Arrays;
 
 /**
- * What a {@link RemoteClassifier} learns from a model's OIP metadata: the input tensor's name,
- * image shape and rank (4 for {@code [N,C,H,W]}, 3 for {@code [N,H,W]}, 2 for flattened), the
- * class count, and the name of a {@code label} output if the endpoint has one.
+ * What a {@link RemoteClassifier} learns from a model's metadata: the input tensor's name,
+ * datatype, image shape and rank (4 for {@code [N,C,H,W]}, 3 for {@code [N,H,W]}, 2 for
+ * flattened), the class count, and the name of a {@code label} output if the endpoint has one.
+ *
+ * <p>A {@code -1} in an image dimension (a model that takes any size) is filled from
+ * {@link ClientOptions#inputShape()}, else from the usual shapes: 1 channel → 28×28, 3 → 32×32.
  */
-record EndpointInfo(String modelName, String inputName, ImageShape shape, int inputRank, int numClasses,
+record EndpointInfo(String modelName, String inputName, String datatype, ImageShape shape, int inputRank, int numClasses,
                     String labelOutput) {
 
-    /** Reads the metadata of {@code url}; {@code options} fill in what it does not say. */
-    static EndpointInfo parse(JsonNode meta, String url, ClientOptions options) throws FrontierException {
-        JsonNode inputs = meta.path("inputs");
-        if (!inputs.isArray() || inputs.isEmpty()) {
+    static EndpointInfo parse(ModelMetadata meta, String url, ClientOptions options) throws FrontierException {
+        if (meta.inputs().isEmpty()) {
             throw new FrontierException(url + ": the model metadata declares no inputs");
         }
-        JsonNode input = inputs.get(0);
-        String inputName = input.path("name").asText("input");
-        String datatype = input.path("datatype").asText(Datatypes.FP32);
-        if (!datatype.equals(Datatypes.FP32)) {
-            throw new FrontierException(url + ": input '" + inputName + "' takes " + datatype + "; only FP32 is supported");
+        TensorMetadata input = meta.inputs().get(0);
+        String datatype = input.datatype();
+        if (!Datatypes.IMAGE_INPUTS.contains(datatype)) {
+            throw new FrontierException(url + ": input '" + input.name() + "' takes " + datatype + "; supported: "
+                    + String.join(", ", Datatypes.IMAGE_INPUTS));
         }
-        long[] dims = longs(input.path("shape"));
-        ImageShape shape;
+        long[] dims = input.shape();
         int rank = dims.length;
-        if (rank == 4) {
-            shape = new ImageShape(positive(dims[1], url), positive(dims[2], url), positive(dims[3], url));
-        } else if (rank == 3) {
-            shape = new ImageShape(1, positive(dims[1], url), positive(dims[2], url));
-        } else if (rank == 2) {
-            shape = options.inputShape() != null ? options.inputShape() : guess(positive(dims[1], url), url);
-            if (shape.size() != dims[1]) {
-                throw new FrontierException(url + ": input holds " + dims[1] + " values per image, the shape "
-                        + shape + " holds " + shape.size());
-            }
-        } else {
-            throw new FrontierException(url + ": input '" + inputName + "' has shape " + java.util.Arrays.toString(dims)
+        ImageShape shape = switch (rank) {
+            case 4 -> image(dims[1], dims[2], dims[3], url, options);
+            case 3 -> image(1, dims[1], dims[2], url, options);
+            case 2 -> flat(dims[1], url, options);
+            default -> throw new FrontierException(url + ": input '" + input.name() + "' has shape " + Arrays.toString(dims)
                     + "; expected [-1,C,H,W], [-1,H,W] or [-1,C*H*W]");
-        }
+        };
         String label = null;
-        int k = options.numClasses();
         int fromMeta = 0;
-        for (JsonNode out : meta.path("outputs")) {
-            String name = out.path("name").asText("");
-            long[] s = longs(out.path("shape"));
-            if (name.equals("label") && label == null) {
-                label = name;
+        for (TensorMetadata out : meta.outputs()) {
+            long[] s = out.shape();
+            if (out.name().equals("label") && label == null) {
+                label = out.name();
             }
-            boolean scores = Datatypes.FLOATS.contains(out.path("datatype").asText("")) && s.length == 2 && s[1] > 1;
-            if (scores && (fromMeta == 0 || name.equals("probabilities"))) {
+            boolean scores = Datatypes.FLOATS.contains(out.datatype()) && s.length == 2 && s[1] > 1;
+            if (scores && (fromMeta == 0 || out.name().equals("probabilities"))) {
                 fromMeta = (int) s[1];
             }
         }
+        int k = options.numClasses();
         if (k == 0) {
             k = fromMeta > 0 ? fromMeta : ClientOptions.DEFAULT_CLASSES;
         }
-        return new EndpointInfo(meta.path("name").asText(""), inputName, shape, rank, k, label);
+        return new EndpointInfo(meta.name(), input.name(), datatype, shape, rank, k, label);
     }
 
     /** The shape sent for {@code n} images. */
@@ -69,6 +64,48 @@ record EndpointInfo(String modelName, String inputName, ImageShape shape, int in
             case 3 -> new long[] {n, shape.height(), shape.width()};
             default -> new long[] {n, shape.size()};
         };
+    }
+
+    /** Pixels in [0,1] as the input datatype carries them (0–255 for UINT8 and INT64). */
+    float[] wireValues(float[] pixels) {
+        if (!Datatypes.pixelsAsBytes(datatype)) {
+            return pixels;
+        }
+        float[] out = new float[pixels.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Math.round(Math.min(1f, Math.max(0f, pixels[i])) * 255f);
+        }
+        return out;
+    }
+
+    private static ImageShape image(long c, long h, long w, String url, ClientOptions options) throws FrontierException {
+        if (c > 0 && h > 0 && w > 0) {
+            return new ImageShape(positive(c, url), positive(h, url), positive(w, url));
+        }
+        ImageShape given = options.inputShape();
+        if (given == null) {
+            given = c == 1 || (c < 0 && h == 28) ? ImageShape.MNIST : c == 3 ? ImageShape.CIFAR : null;
+        }
+        if (given == null || (c > 0 && given.channels() != c) || (h > 0 && given.height() != h) || (w > 0 && given.width() != w)) {
+            throw new FrontierException(url + ": the input has variable image dimensions [" + c + ", " + h + ", " + w
+                    + "]; give the image shape (CxHxW) explicitly");
+        }
+        return given;
+    }
+
+    private static ImageShape flat(long size, String url, ClientOptions options) throws FrontierException {
+        if (size <= 0) {
+            if (options.inputShape() != null) {
+                return options.inputShape();
+            }
+            throw new FrontierException(url + ": the input is flattened to a variable size; give the image shape (CxHxW) explicitly");
+        }
+        ImageShape shape = options.inputShape() != null ? options.inputShape() : guess(positive(size, url), url);
+        if (shape.size() != size) {
+            throw new FrontierException(url + ": input holds " + size + " values per image, the shape " + shape + " holds "
+                    + shape.size());
+        }
+        return shape;
     }
 
     private static ImageShape guess(int size, String url) throws FrontierException {
@@ -88,19 +125,8 @@ record EndpointInfo(String modelName, String inputName, ImageShape shape, int in
 
     private static int positive(long d, String url) throws FrontierException {
         if (d <= 0 || d > 1 << 16) {
-            throw new FrontierException(url + ": the input shape has a variable or bad image dimension (" + d + ")");
+            throw new FrontierException(url + ": the input shape has a bad image dimension (" + d + ")");
         }
         return (int) d;
-    }
-
-    private static long[] longs(JsonNode array) {
-        if (!array.isArray()) {
-            return new long[0];
-        }
-        long[] out = new long[array.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = array.get(i).asLong();
-        }
-        return out;
     }
 }

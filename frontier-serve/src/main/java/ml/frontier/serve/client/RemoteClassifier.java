@@ -5,17 +5,14 @@ import ml.frontier.core.FrontierException;
 import ml.frontier.core.classifier.Classifier;
 import ml.frontier.core.image.ImageBatch;
 import ml.frontier.core.image.ImageShape;
-import ml.frontier.serve.protocol.InferRequestWriter;
+import ml.frontier.serve.protocol.Datatypes;
 import ml.frontier.serve.protocol.OipJson;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
 
 /**
  * A {@link Classifier} over an Open Inference Protocol v2 endpoint: Frontier's own server,
- * KServe, Triton, MLServer or TorchServe in KServe mode.
+ * KServe, Triton, MLServer or TorchServe in KServe mode, over REST or gRPC.
  *
  * <pre>{@code
  * try (RemoteClassifier remote = RemoteClassifier.connect("http://127.0.0.1:8080/v2/models/mnist", token)) {
@@ -24,32 +21,30 @@ import java.util.regex.Pattern;
  * }
  * }</pre>
  *
- * <p>{@link #connect} reads the model metadata to learn the input tensor's name and shape and
- * the class count. Batches larger than {@link ClientOptions#maxBatch()} are split. Connection
- * errors are retried with exponential backoff; HTTP errors never are (they fail with the status
- * and the server's error text). Each image sent counts as one query.
+ * <p>{@link #connect} reads the model metadata to learn the input tensor's name, datatype and
+ * shape and the class count; images (pixels in [0,1]) are converted to the declared datatype,
+ * 0–255 for UINT8 and INT64. Over REST the binary tensor data extension is used when the
+ * server lists it in {@code GET /v2} (or when asked), JSON otherwise. Batches larger than
+ * {@link ClientOptions#maxBatch()} are split. Connection errors and 429/502/503/504 are retried
+ * with exponential backoff within the overall deadline; other errors fail with the status and
+ * the server's text. Each image sent counts as one query.
  */
 public final class RemoteClassifier implements Classifier {
 
-    private static final Pattern MODEL_URL = Pattern.compile("https?://[^/]+(/.*)?/v2/models/[^/]+(/versions/[^/]+)?/?");
-
     private final String url;
-    private final URI inferUri;
     private final EndpointInfo info;
     private final ClientOptions options;
-    private final HttpTransport transport;
-    private final InferRequestWriter encoder;
+    private final InferTransport transport;
+    private final Retrier deadlines;
     private final AtomicLong queries = new AtomicLong();
     private final AtomicLong calls = new AtomicLong();
 
-    private RemoteClassifier(String url, EndpointInfo info, ClientOptions options, HttpTransport transport, ObjectMapper mapper)
-            throws URISyntaxException {
+    private RemoteClassifier(String url, EndpointInfo info, ClientOptions options, InferTransport transport) {
         this.url = url;
-        this.inferUri = new URI(url + "/infer");
         this.info = info;
         this.options = options;
         this.transport = transport;
-        this.encoder = new InferRequestWriter(mapper);
+        this.deadlines = new Retrier(options);
     }
 
     /** Connects with {@link ClientOptions#defaults()}; {@code token} may be null. */
@@ -58,37 +53,50 @@ public final class RemoteClassifier implements Classifier {
     }
 
     /**
-     * Reads the metadata at {@code modelUrl} ({@code http://host:port/v2/models/NAME}, optionally
-     * with {@code /versions/V}) and returns a classifier over it.
+     * Reads the metadata at {@code modelUrl} ({@code http(s)://host:port/v2/models/NAME}, or
+     * {@code grpc(s)://host:port/NAME}, optionally with {@code /versions/V}) and returns a
+     * classifier over it.
      */
     public static RemoteClassifier connect(String modelUrl, String token, ClientOptions options) throws FrontierException {
-        if (modelUrl == null || !MODEL_URL.matcher(modelUrl.trim()).matches()) {
-            throw new FrontierException("'" + modelUrl + "' is not an Open Inference Protocol model URL; expected "
-                    + "http://host:port/v2/models/NAME");
+        RemoteUrl target = RemoteUrl.parse(modelUrl);
+        String t = token == null || token.isBlank() ? null : token.trim();
+        Retrier retrier = new Retrier(options);
+        long deadline = retrier.deadlineFromNow();
+        InferTransport transport;
+        if (target.grpc()) {
+            transport = new GrpcTransport(target, t, options);
+        } else {
+            ObjectMapper mapper = OipJson.newMapper();
+            RestTransport rest = new RestTransport(target.text(), new HttpTransport(options, t, mapper), mapper);
+            rest.useBinary(switch (options.wire()) {
+                case BINARY -> true;
+                case JSON -> false;
+                case AUTO -> rest.serverListsBinary(deadline);
+            });
+            transport = rest;
         }
-        String url = modelUrl.trim().replaceAll("/+$", "");
-        ObjectMapper mapper = OipJson.newMapper();
-        HttpTransport transport = new HttpTransport(options, token == null || token.isBlank() ? null : token.trim(), mapper);
         try {
-            URI meta = new URI(url);
-            EndpointInfo info = EndpointInfo.parse(transport.get(meta), url, options);
-            return new RemoteClassifier(url, info, options, transport, mapper);
-        } catch (URISyntaxException e) {
-            throw new FrontierException("'" + modelUrl + "' is not a valid URL: " + e.getMessage());
+            EndpointInfo info = EndpointInfo.parse(transport.metadata(deadline), target.text(), options);
+            return new RemoteClassifier(target.text(), info, options, transport);
+        } catch (FrontierException | RuntimeException e) {
+            transport.close();
+            throw e;
         }
     }
 
     @Override
     public int[] predict(ImageBatch images) throws FrontierException {
         checkShape(images, "the query");
+        long deadline = deadlines.deadlineFromNow();
         int[] out = new int[images.n()];
         for (int from = 0; from < images.n(); from += options.maxBatch()) {
             int to = Math.min(images.n(), from + options.maxBatch());
             ImageBatch part = from == 0 && to == images.n() ? images : images.slice(from, to);
             calls.incrementAndGet();
             queries.addAndGet(part.n());
-            int[] labels = ResponseDecoder.labels(transport.post(inferUri, encoder.write(info.inputName(), info.wireShape(part.n()), part.data(), info.labelOutput())), part.n(),
-                    info.numClasses(), url);
+            InferCall call = new InferCall(info.inputName(), info.datatype(), info.wireShape(part.n()),
+                    info.wireValues(part.data()), info.labelOutput());
+            int[] labels = ResponseDecoder.labels(transport.infer(call, deadline), part.n(), info.numClasses(), url);
             System.arraycopy(labels, 0, out, from, labels.length);
         }
         return out;
@@ -99,9 +107,29 @@ public final class RemoteClassifier implements Classifier {
         return queries.get();
     }
 
-    /** HTTP inference requests sent so far. */
+    /** Inference requests sent so far. */
     public long calls() {
         return calls.get();
+    }
+
+    /** Payload bytes sent so far (request bodies or gRPC messages, metadata included). */
+    public long bytesSent() {
+        return transport.bytes().sent();
+    }
+
+    /** Payload bytes received so far. */
+    public long bytesReceived() {
+        return transport.bytes().received();
+    }
+
+    /** "REST JSON", "REST binary" or "gRPC". */
+    public String encoding() {
+        return transport.encoding();
+    }
+
+    /** The input datatype the model declares (what the images are converted to). */
+    public String inputDatatype() {
+        return info.datatype();
     }
 
     /** The model URL this classifier queries. */
@@ -119,12 +147,16 @@ public final class RemoteClassifier implements Classifier {
         return info.numClasses();
     }
 
+    /** "remote URL (gRPC, UINT8 input: pixels sent as 0–255)". */
     @Override
     public String describe() {
-        return "remote " + url;
+        String scale = Datatypes.pixelsAsBytes(info.datatype()) ? ", pixels sent as 0-255" : "";
+        return "remote " + url + " (" + transport.encoding() + ", " + info.datatype() + " input" + scale + ")";
     }
 
-    /** Nothing to release: the HTTP client's idle connections time out by themselves. */
+    /** Closes the gRPC channel, if any. */
     @Override
-    public void close() {}
+    public void close() {
+        transport.close();
+    }
 }

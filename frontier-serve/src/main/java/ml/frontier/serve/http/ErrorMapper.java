@@ -29,7 +29,8 @@ final class ErrorMapper {
     void unmatched(Context ctx) {
         if (ctx.attribute(HANDLED) == null) {
             ctx.attribute(HANDLED, Boolean.TRUE);
-            json.write(ctx, new ErrorBody("no such endpoint: " + ctx.method() + " " + ctx.path()));
+            String what = ctx.statusCode() == 405 ? "method not allowed: " : "no such endpoint: ";
+            json.write(ctx, new ErrorBody(what + ctx.method() + " " + ctx.path()));
         }
     }
 

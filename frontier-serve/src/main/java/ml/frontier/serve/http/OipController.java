@@ -11,9 +11,13 @@ import ml.frontier.serve.OipException;
 import ml.frontier.serve.ServeLimits;
 import ml.frontier.serve.ServedModel;
 import ml.frontier.serve.ServerMetrics;
+import ml.frontier.serve.protocol.BinaryTensors;
+import ml.frontier.serve.protocol.EncodedBody;
 import ml.frontier.serve.protocol.InferRequest;
 import ml.frontier.serve.protocol.InferRequestReader;
+import ml.frontier.serve.protocol.InferResponseWriter;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
@@ -23,13 +27,16 @@ import java.util.regex.Pattern;
 
 /**
  * The OIP v2 REST routes (plus {@code /metrics}) on a Javalin app: health, server and model
- * metadata, model readiness, inference. Routes with {@code /versions/1} are accepted too, as
- * KServe clients send them. Everything but health needs the bearer token when one is set.
+ * metadata, model readiness, inference, in JSON or with the binary tensor data extension. Routes
+ * with {@code /versions/1} are accepted too, as KServe clients send them. Everything but health
+ * needs the bearer token when one is set; a wrong method on a known path is a 405.
  */
 public final class OipController {
 
     private static final String CLIENT = "frontier.client";
     private static final String START = "frontier.start";
+    /** The extension name Triton lists for binary tensor data; clients look for it. */
+    public static final String EXTENSION_BINARY = "binary_tensor_data";
     private static final Pattern MODEL_PATH = Pattern.compile("^/v2/models/[^/]+(/versions/[^/]+)?");
 
     private final ModelRegistry registry;
@@ -39,6 +46,7 @@ public final class OipController {
     private final ClientAudit audit;
     private final ServeLimits limits;
     private final InferRequestReader reader;
+    private final InferResponseWriter writer;
     private final JsonWriter json;
     private final ErrorMapper errors;
 
@@ -51,6 +59,7 @@ public final class OipController {
         this.audit = audit;
         this.limits = limits;
         this.reader = new InferRequestReader(mapper);
+        this.writer = new InferResponseWriter(mapper);
         this.json = new JsonWriter(mapper);
         this.errors = new ErrorMapper(json);
     }
@@ -103,8 +112,9 @@ public final class OipController {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", "frontier");
         m.put("version", FrontierVersion.VERSION);
-        m.put("extensions", List.of());
+        m.put("extensions", List.of(EXTENSION_BINARY));
         m.put("models", registry.names());
+        m.put("limits", limits.asMap());
         json.write(ctx, m);
     }
 
@@ -119,15 +129,38 @@ public final class OipController {
         if (declared > limits.maxBodyBytes()) {
             throw BoundedInputStream.tooLarge(limits.maxBodyBytes());
         }
+        String headerLength = ctx.header(BinaryTensors.HEADER_LENGTH);
         InferRequest request;
         try (InputStream in = new BoundedInputStream(ctx.req().getInputStream(), limits.maxBodyBytes())) {
-            request = reader.read(in);
+            request = headerLength == null ? reader.read(in) : readBinary(in, headerLength);
         }
         InferenceService.Outcome outcome = inference.infer(model.name(), request);
         metrics.images(model.name(), outcome.images());
         String client = ctx.attribute(CLIENT);
         audit.record(client == null ? ctx.ip() : client, model.name(), outcome.images());
-        json.write(ctx, outcome.response());
+        EncodedBody answer = writer.write(outcome.response(), request::binary);
+        if (!answer.binary()) {
+            ctx.contentType("application/json");
+        } else {
+            ctx.contentType("application/octet-stream").header(BinaryTensors.HEADER_LENGTH, String.valueOf(answer.headerLength()));
+        }
+        ctx.result(answer.body());
+    }
+
+    /** A JSON header of {@code headerLength} bytes, then the inputs' raw contents. */
+    private InferRequest readBinary(InputStream in, String headerLength) throws IOException {
+        int n;
+        try {
+            n = Integer.parseInt(headerLength.trim());
+        } catch (NumberFormatException e) {
+            throw OipException.badRequest(BinaryTensors.HEADER_LENGTH + " must be a byte count, got '" + headerLength + "'");
+        }
+        byte[] body = in.readAllBytes();
+        if (n < 0 || n > body.length) {
+            throw OipException.badRequest(BinaryTensors.HEADER_LENGTH + " is " + n + " but the body holds " + body.length + " bytes");
+        }
+        InferRequest header = reader.read(new ByteArrayInputStream(body, 0, n));
+        return BinaryTensors.attach(header, body, n);
     }
 
     private ServedModel model(Context ctx) {

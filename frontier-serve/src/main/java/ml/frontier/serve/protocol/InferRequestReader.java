@@ -10,13 +10,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Reads an OIP inference request with Jackson's streaming parser, so a batch of tensors is
  * parsed straight into a {@code float[]} without a tree of boxed numbers.
  *
- * <p>Data may be flat or nested arrays. Unknown fields (such as {@code parameters}) are skipped.
+ * <p>Data may be flat or nested arrays. Of the parameters only those of the binary extension are
+ * read ({@code binary_data_size} on an input, {@code binary_data_output} on the request,
+ * {@code binary_data} on a requested output); other unknown fields are skipped.
  * Every failure is an {@link OipException} 400 whose message says what is wrong: malformed JSON,
  * a missing field, a non-number in the data, or a non-finite value ({@code NaN},
  * {@code Infinity}, an overflowing literal, or such a string).
@@ -50,20 +54,23 @@ public final class InferRequestReader {
         String id = null;
         List<RequestTensor> inputs = null;
         List<String> outputs = List.of();
+        Set<String> binaryOutputs = new HashSet<>();
+        boolean allBinary = false;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             JsonToken value = p.nextToken();
             switch (field) {
                 case "id" -> id = readString(p, value, "id");
                 case "inputs" -> inputs = readInputs(p, value);
-                case "outputs" -> outputs = readOutputs(p, value);
+                case "outputs" -> outputs = readOutputs(p, value, binaryOutputs);
+                case "parameters" -> allBinary = Boolean.TRUE.equals(readParameter(p, value, "binary_data_output"));
                 default -> p.skipChildren();
             }
         }
         if (inputs == null) {
             throw OipException.badRequest("the request has no \"inputs\"");
         }
-        return new InferRequest(id, inputs, outputs);
+        return new InferRequest(id, inputs, outputs, allBinary, binaryOutputs);
     }
 
     private List<RequestTensor> readInputs(JsonParser p, JsonToken value) throws IOException {
@@ -81,6 +88,7 @@ public final class InferRequestReader {
         long[] shape = null;
         String datatype = null;
         float[] data = null;
+        long binarySize = -1;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             JsonToken value = p.nextToken();
@@ -89,6 +97,7 @@ public final class InferRequestReader {
                 case "shape" -> shape = readShape(p, value);
                 case "datatype" -> datatype = readString(p, value, "datatype");
                 case "data" -> data = readData(p, value, index);
+                case "parameters" -> binarySize = binarySize(readParameter(p, value, "binary_data_size"), index);
                 default -> p.skipChildren();
             }
         }
@@ -99,10 +108,49 @@ public final class InferRequestReader {
         if (datatype == null) {
             throw OipException.badRequest(what + " has no \"datatype\"");
         }
-        if (data == null) {
-            throw OipException.badRequest(what + " has no \"data\"");
+        if (data == null && binarySize < 0) {
+            throw OipException.badRequest(what + " has no \"data\" (nor a binary_data_size parameter)");
         }
-        return new RequestTensor(name == null ? "" : name, shape, datatype, data);
+        return new RequestTensor(name == null ? "" : name, shape, datatype, binarySize >= 0 ? null : data, binarySize);
+    }
+
+    private static long binarySize(Object value, int index) {
+        if (value == null) {
+            return -1;
+        }
+        if (!(value instanceof Long n) || n < 0) {
+            throw OipException.badRequest("input #" + index + ": binary_data_size must be a non-negative integer, found " + value);
+        }
+        return n;
+    }
+
+    /**
+     * The value of parameter {@code wanted} in a {@code "parameters"} object (a Long, Boolean,
+     * String or Double), or null; other parameters are skipped.
+     */
+    private static Object readParameter(JsonParser p, JsonToken value, String wanted) throws IOException {
+        expect(value, JsonToken.START_OBJECT, "\"parameters\" must be an object");
+        Object found = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            JsonToken v = p.nextToken();
+            if (!key.equals(wanted)) {
+                p.skipChildren();
+                continue;
+            }
+            found = switch (v) {
+                case VALUE_NUMBER_INT -> p.getLongValue();
+                case VALUE_NUMBER_FLOAT -> p.getDoubleValue();
+                case VALUE_TRUE -> Boolean.TRUE;
+                case VALUE_FALSE -> Boolean.FALSE;
+                case VALUE_STRING -> p.getText();
+                default -> {
+                    p.skipChildren();
+                    yield describe(v);
+                }
+            };
+        }
+        return found;
     }
 
     private static long[] readShape(JsonParser p, JsonToken value) throws IOException {
@@ -172,17 +220,20 @@ public final class InferRequestReader {
         return p.getText();
     }
 
-    private static List<String> readOutputs(JsonParser p, JsonToken value) throws IOException {
+    private static List<String> readOutputs(JsonParser p, JsonToken value, Set<String> binary) throws IOException {
         expect(value, JsonToken.START_ARRAY, "\"outputs\" must be an array");
         List<String> names = new ArrayList<>();
         while (p.nextToken() != JsonToken.END_ARRAY) {
             expect(p.currentToken(), JsonToken.START_OBJECT, "each requested output must be an object with a \"name\"");
             String name = null;
+            boolean asBinary = false;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 JsonToken v = p.nextToken();
                 if (field.equals("name")) {
                     name = readString(p, v, "output name");
+                } else if (field.equals("parameters")) {
+                    asBinary = Boolean.TRUE.equals(readParameter(p, v, "binary_data"));
                 } else {
                     p.skipChildren();
                 }
@@ -191,6 +242,9 @@ public final class InferRequestReader {
                 throw OipException.badRequest("a requested output has no \"name\"");
             }
             names.add(name);
+            if (asBinary) {
+                binary.add(name);
+            }
         }
         return names;
     }

@@ -7,7 +7,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** Writes an OIP inference request for one FP32 tensor with Jackson's streaming generator. */
+/**
+ * Writes an OIP inference request for one input tensor with Jackson's streaming generator, in
+ * JSON or with the binary tensor data extension (input contents after the JSON header, outputs
+ * asked back as binary).
+ */
 public final class InferRequestWriter {
 
     private final ObjectMapper mapper;
@@ -17,11 +21,16 @@ public final class InferRequestWriter {
     }
 
     /**
-     * {@code {"inputs":[{"name","shape","datatype":"FP32","data":[...]}], "outputs":[{"name":output}]}};
-     * the outputs part only when {@code outputOrNull} is given.
+     * {@code {"inputs":[{"name","shape","datatype","data":[...]}], "outputs":[{"name":output}]}};
+     * the outputs part only when {@code outputOrNull} is given. Integer datatypes are written as
+     * rounded integers. With {@code binary}, the data goes after the header and
+     * {@link EncodedBody#headerLength()} is the header's length.
      */
-    public byte[] write(String inputName, long[] shape, float[] data, String outputOrNull) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(data.length * 6 + 256);
+    public EncodedBody write(String inputName, String datatype, long[] shape, float[] values,
+                                             String outputOrNull, boolean binary) {
+        byte[] raw = binary ? TensorBytes.encode(datatype, values) : null;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(binary ? raw.length + 512 : values.length * 6 + 256);
+        boolean integers = Datatypes.INTEGERS.contains(datatype);
         try (JsonGenerator g = mapper.getFactory().createGenerator(bytes)) {
             g.writeStartObject();
             g.writeArrayFieldStart("inputs");
@@ -32,12 +41,22 @@ public final class InferRequestWriter {
                 g.writeNumber(d);
             }
             g.writeEndArray();
-            g.writeStringField("datatype", Datatypes.FP32);
-            g.writeArrayFieldStart("data");
-            for (float v : data) {
-                g.writeNumber(v);
+            g.writeStringField("datatype", datatype);
+            if (binary) {
+                g.writeObjectFieldStart("parameters");
+                g.writeNumberField("binary_data_size", raw.length);
+                g.writeEndObject();
+            } else {
+                g.writeArrayFieldStart("data");
+                for (float v : values) {
+                    if (integers) {
+                        g.writeNumber(Math.round(v));
+                    } else {
+                        g.writeNumber(v);
+                    }
+                }
+                g.writeEndArray();
             }
-            g.writeEndArray();
             g.writeEndObject();
             g.writeEndArray();
             if (outputOrNull != null) {
@@ -47,10 +66,20 @@ public final class InferRequestWriter {
                 g.writeEndObject();
                 g.writeEndArray();
             }
+            if (binary) {
+                g.writeObjectFieldStart("parameters");
+                g.writeBooleanField("binary_data_output", true);
+                g.writeEndObject();
+            }
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return bytes.toByteArray();
+        if (!binary) {
+            return new EncodedBody(bytes.toByteArray(), -1);
+        }
+        int header = bytes.size();
+        bytes.writeBytes(raw);
+        return new EncodedBody(bytes.toByteArray(), header);
     }
 }

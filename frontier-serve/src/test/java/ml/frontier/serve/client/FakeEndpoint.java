@@ -23,6 +23,8 @@ final class FakeEndpoint implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService pool = Executors.newCachedThreadPool();
     final AtomicInteger inferHits = new AtomicInteger();
+    /** The headers of the latest request (names as the server read them). */
+    volatile com.sun.net.httpserver.Headers lastHeaders;
     final String name;
 
     FakeEndpoint(String name, String metadata, Function<String, Reply> infer) throws IOException {
@@ -31,6 +33,7 @@ final class FakeEndpoint implements AutoCloseable {
         server.setExecutor(pool);
         server.createContext("/v2/models/" + name, ex -> {
             String path = ex.getRequestURI().getPath();
+            lastHeaders = ex.getRequestHeaders();
             if (path.endsWith("/infer")) {
                 inferHits.incrementAndGet();
                 String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);

@@ -96,8 +96,28 @@ class RemoteClassifierTest {
     }
 
     @Test
-    void httpErrorsAreNeverRetriedAndCarryTheServersText() throws Exception {
-        for (int status : new int[] {500, 400, 503}) {
+    void variableImageDimensionsAreFilledFromTheShapeOption() throws Exception {
+        String variable = TRITON_META.replace("\"shape\":[-1,784]", "\"shape\":[-1,1,-1,-1]");
+        try (FakeEndpoint fake = new FakeEndpoint("digits", variable, RemoteClassifierTest::logits)) {
+            assertEquals(ImageShape.MNIST, RemoteClassifier.connect(fake.modelUrl(), null).inputShape());
+            assertEquals(new ImageShape(1, 20, 20), RemoteClassifier.connect(fake.modelUrl(), null,
+                    ClientOptions.defaults().withInputShape(new ImageShape(1, 20, 20))).inputShape());
+            FrontierException e = assertThrows(FrontierException.class, () -> RemoteClassifier.connect(fake.modelUrl(), null,
+                    ClientOptions.defaults().withInputShape(ImageShape.CIFAR)));
+            assertTrue(e.getMessage().contains("variable image dimensions"), e.getMessage());
+        }
+        String flatVariable = TRITON_META.replace("\"shape\":[-1,784]", "\"shape\":[-1,-1]");
+        try (FakeEndpoint fake = new FakeEndpoint("digits", flatVariable, RemoteClassifierTest::logits)) {
+            FrontierException e = assertThrows(FrontierException.class, () -> RemoteClassifier.connect(fake.modelUrl(), null));
+            assertTrue(e.getMessage().contains("give the image shape"), e.getMessage());
+            RemoteClassifier remote = RemoteClassifier.connect(fake.modelUrl(), null, ClientOptions.defaults().withInputShape(ImageShape.MNIST));
+            assertArrayEquals(expected(4), remote.predict(images(4)), "sent as [N,784]");
+        }
+    }
+
+    @Test
+    void clientErrorsAreNeverRetriedAndCarryTheServersText() throws Exception {
+        for (int status : new int[] {500, 400, 404}) {
             try (FakeEndpoint fake = new FakeEndpoint("digits", TRITON_META,
                     body -> new FakeEndpoint.Reply(status, "{\"error\":\"model exploded\"}"))) {
                 RemoteClassifier remote = RemoteClassifier.connect(fake.modelUrl(), null);
@@ -106,6 +126,52 @@ class RemoteClassifierTest {
                 assertEquals(1, fake.inferHits.get(), "HTTP " + status + " must not be retried");
             }
         }
+    }
+
+    @Test
+    void busyAndGatewayAnswersAreRetriedWithBackoff() throws Exception {
+        for (int status : new int[] {429, 502, 503, 504}) {
+            java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+            try (FakeEndpoint fake = new FakeEndpoint("digits", TRITON_META, body -> calls.incrementAndGet() <= 2
+                    ? new FakeEndpoint.Reply(status, "{\"error\":\"scaling from zero\"}") : logits(body))) {
+                RemoteClassifier remote = RemoteClassifier.connect(fake.modelUrl(), null,
+                        ClientOptions.defaults().withRetries(2, Duration.ofMillis(10)));
+                assertArrayEquals(expected(3), remote.predict(images(3)), "HTTP " + status + " twice, then an answer");
+                assertEquals(3, fake.inferHits.get());
+                calls.set(-100);
+                FrontierException e = assertThrows(FrontierException.class, () -> remote.predict(images(1)));
+                assertTrue(e.getMessage().contains("HTTP " + status + ": scaling from zero") && e.getMessage().contains("after 3 attempts"),
+                        e.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void theOverallDeadlineBoundsRetries() throws Exception {
+        try (FakeEndpoint fake = new FakeEndpoint("digits", TRITON_META, body -> new FakeEndpoint.Reply(503, "{\"error\":\"busy\"}"))) {
+            RemoteClassifier remote = RemoteClassifier.connect(fake.modelUrl(), null, ClientOptions.defaults()
+                    .withRetries(20, Duration.ofMillis(100)).withDeadline(Duration.ofMillis(700)));
+            long t0 = System.nanoTime();
+            FrontierException e = assertThrows(FrontierException.class, () -> remote.predict(images(1)));
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertTrue(e.getMessage().contains("overall deadline of 700 ms"), e.getMessage());
+            assertTrue(ms < 1500, "stopped by the deadline, not by 20 retries: " + ms + " ms");
+            assertTrue(fake.inferHits.get() >= 2 && fake.inferHits.get() <= 4, "100, 200, 400 ms backoff: " + fake.inferHits.get());
+        }
+    }
+
+    @Test
+    void extraHeadersIncludingHostReachTheServer() throws Exception {
+        try (FakeEndpoint fake = new FakeEndpoint("digits", TRITON_META, RemoteClassifierTest::logits)) {
+            RemoteClassifier remote = RemoteClassifier.connect(fake.modelUrl(), "tok", ClientOptions.defaults().withHeaders(
+                    java.util.List.of(HttpHeader.parse("Host: digits.models.example.com"), HttpHeader.parse("X-Tenant: lab-7"))));
+            assertArrayEquals(expected(2), remote.predict(images(2)));
+            assertEquals("digits.models.example.com", fake.lastHeaders.getFirst("Host"));
+            assertEquals("lab-7", fake.lastHeaders.getFirst("X-Tenant"));
+            assertEquals("Bearer tok", fake.lastHeaders.getFirst("Authorization"));
+        }
+        assertThrows(IllegalArgumentException.class, () -> HttpHeader.parse("no colon"));
+        assertThrows(IllegalArgumentException.class, () -> HttpHeader.parse("Bad Name: x"));
     }
 
     @Test
@@ -118,7 +184,7 @@ class RemoteClassifierTest {
         FrontierException e = assertThrows(FrontierException.class, () -> RemoteClassifier.connect(
                 "http://127.0.0.1:" + port + "/v2/models/m", null, ClientOptions.defaults().withRetries(2, Duration.ofMillis(20))));
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        assertTrue(e.getMessage().contains("cannot connect to http://127.0.0.1:" + port + "/v2/models/m after 3 attempts"),
+        assertTrue(e.getMessage().contains("cannot connect to http://127.0.0.1:" + port + "/v2") && e.getMessage().contains("after 3 attempts"),
                 e.getMessage());
         assertTrue(ms >= 60, "backoff 20 + 40 ms, took " + ms);
     }
@@ -154,10 +220,10 @@ class RemoteClassifierTest {
             assertTrue(e.getMessage().contains("takes 1x28x28"), e.getMessage());
             assertEquals(0, remote.predict(ImageBatch.zeros(0, ImageShape.MNIST)).length);
         }
-        String bytesMeta = TRITON_META.replace("\"datatype\":\"FP32\",\"shape\":[-1,784]", "\"datatype\":\"UINT8\",\"shape\":[-1,784]");
-        try (FakeEndpoint fake = new FakeEndpoint("digits", bytesMeta, RemoteClassifierTest::logits)) {
+        String stringsMeta = TRITON_META.replace("\"datatype\":\"FP32\",\"shape\":[-1,784]", "\"datatype\":\"BYTES\",\"shape\":[-1,784]");
+        try (FakeEndpoint fake = new FakeEndpoint("digits", stringsMeta, RemoteClassifierTest::logits)) {
             FrontierException e = assertThrows(FrontierException.class, () -> RemoteClassifier.connect(fake.modelUrl(), null));
-            assertTrue(e.getMessage().contains("only FP32"), e.getMessage());
+            assertTrue(e.getMessage().contains("takes BYTES; supported: FP32, FP16, FP64, UINT8, INT64"), e.getMessage());
         }
     }
 }
