@@ -80,6 +80,10 @@ public final class EmbedCommand implements Callable<Integer> {
     @Option(names = "--noise-sigma", defaultValue = "0.05", description = "Pixel noise of those copies (default: ${DEFAULT-VALUE}).")
     float noiseSigma;
 
+    @Option(names = "--train-size", defaultValue = "0",
+            description = "Stitch with only the first N training images (0: all; the key is drawn from them too).")
+    int trainSize;
+
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Marked model file to write.")
     Path out;
 
@@ -92,7 +96,8 @@ public final class EmbedCommand implements Callable<Integer> {
     @Override
     public Integer call() throws FrontierException, java.io.IOException {
         var o = spec.commandLine().getOut();
-        TrainTest tt = data.load();
+        TrainTest all = data.load();
+        TrainTest tt = trainSize > 0 ? new TrainTest(all.train().head(trainSize), all.test()) : all;
         KeyGenerator.Config.Builder kb = KeyGenerator.Config.builder().optScheme(parseScheme()).optKeySize(keySize)
                 .optEpsilon(eps).optP(p).optSeed(seed.seed).optCoinSeed(coinSeed);
         if (anchors != null) {

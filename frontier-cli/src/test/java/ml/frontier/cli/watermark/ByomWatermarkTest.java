@@ -32,7 +32,7 @@ class ByomWatermarkTest {
         Path cnn = ByomFixtures.copy("cnn.pt", dir);
         Path marked = dir.resolve("marked.pt");
         Path key = dir.resolve("owner.key");
-        CliRun embed = CliRun.of("watermark", "embed", "--model", cnn.toString(), "--key-size", "40", "--out",
+        CliRun embed = CliRun.of("watermark", "embed", "--model", cnn.toString(), "--key-size", "40", "--train-size", "2000", "--out",
                 marked.toString(), "--key", key.toString(), "--json");
         assertEquals(0, embed.exitCode(), embed.toString());
         assertTrue(embed.out().contains("\"keyAccuracyAfter\" : 1.0"), embed.out());
@@ -57,7 +57,7 @@ class ByomWatermarkTest {
         Path marked = dir.resolve("marked.pt");
         Path key = dir.resolve("owner.key");
         CliRun embed = CliRun.of("watermark", "embed", "--model", pt.toString(), "--mean", "0.1307", "--std", "0.3081",
-                "--layout", "NHWC", "--key-size", "40", "--out", marked.toString(), "--key", key.toString());
+                "--layout", "NHWC", "--key-size", "40", "--train-size", "2000", "--out", marked.toString(), "--key", key.toString());
         assertEquals(0, embed.exitCode(), embed.toString());
         WatermarkKey k = KeyFile.read(key);
         assertFalse(k.provenance().preprocessing().isIdentity());
