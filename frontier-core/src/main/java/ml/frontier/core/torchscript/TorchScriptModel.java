@@ -19,6 +19,7 @@ import ml.frontier.core.model.Engines;
 import ml.frontier.core.model.Forward;
 import ml.frontier.core.model.ModelMetadata;
 import ml.frontier.core.model.ModelOptions;
+import ml.frontier.core.model.ModelSidecar;
 import ml.frontier.core.model.ModelSpec;
 import ml.frontier.core.model.TrainableModel;
 
@@ -83,7 +84,7 @@ public final class TorchScriptModel implements TrainableModel {
         if (!Files.isRegularFile(file)) {
             throw new FrontierException(file + ": no such file");
         }
-        TorchScriptSidecar sidecar = TorchScriptSidecar.readBeside(file);
+        ModelSidecar sidecar = ModelSidecar.readBeside(file);
         String fileSha;
         try {
             fileSha = Hashing.sha256Hex(Files.readAllBytes(file));
@@ -91,7 +92,7 @@ public final class TorchScriptModel implements TrainableModel {
             throw new FrontierException(file + ": cannot read (" + e.getMessage() + ")");
         }
         if (sidecar != null && !fileSha.equals(sidecar.fileSha256())) {
-            throw new FrontierException(file + ": its sidecar " + TorchScriptSidecar.of(file).getFileName()
+            throw new FrontierException(file + ": its sidecar " + ModelSidecar.of(file).getFileName()
                     + " describes another file (SHA-256 differs): the model was changed outside Frontier; remove the sidecar to load it as a new model");
         }
         Preprocessing pre = !options.preprocessing().isIdentity() || sidecar == null ? options.preprocessing()
@@ -170,7 +171,7 @@ public final class TorchScriptModel implements TrainableModel {
 
     /** The first line of an engine error, without the C++ stack libtorch appends. */
     static String reason(Throwable e) {
-        String m = TorchScriptSidecar.firstLine(e.getMessage());
+        String m = ModelSidecar.firstLine(e.getMessage());
         return m.length() > 200 ? m.substring(0, 200) + "…" : m;
     }
 
@@ -345,7 +346,7 @@ public final class TorchScriptModel implements TrainableModel {
         byte[] bytes = moduleBytes();
         metadata = metadata.withHash(contentSha256(bytes));
         AtomicFiles.write(file, bytes);
-        new TorchScriptSidecar(TorchScriptSidecar.FORMAT, Hashing.sha256Hex(bytes), metadata, preprocessing.asMap())
+        new ModelSidecar(ModelSidecar.FORMAT, Hashing.sha256Hex(bytes), metadata, preprocessing.asMap())
                 .writeBeside(file);
     }
 
