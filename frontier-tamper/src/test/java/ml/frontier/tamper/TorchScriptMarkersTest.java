@@ -31,7 +31,7 @@ class TorchScriptMarkersTest {
     @BeforeAll
     static void setUp() throws FrontierException {
         model = TorchScriptModel.load(ByomFixtures.copy("cnn.pt", dir), ModelOptions.none());
-        pool = TestModels.test(300).images();
+        pool = TestModels.test(120).images();
     }
 
     @AfterAll
@@ -45,8 +45,8 @@ class TorchScriptMarkersTest {
         model.save(saved);
         try (TorchScriptModel reloaded = TorchScriptModel.load(saved, ModelOptions.none())) {
             for (String s : MarkerStrategies.NAMES) {
-                MarkerSet m = new MarkerGenerator(MarkerStrategies.byName(s), Progress.silent()).generate(model, pool, 12, 5);
-                assertEquals(12, m.size(), s);
+                MarkerSet m = new MarkerGenerator(MarkerStrategies.byName(s), Progress.silent()).generate(model, pool, 8, 5);
+                assertEquals(8, m.size(), s);
                 assertEquals(model.sha256(), m.modelSha256(), s);
                 for (float v : m.images().data()) {
                     assertTrue(v >= 0f && v <= 1f, s + " marker pixel out of [0,1]: " + v);

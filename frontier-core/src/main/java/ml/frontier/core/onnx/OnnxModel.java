@@ -8,20 +8,16 @@ import ai.djl.training.ParameterStore;
 import ml.frontier.core.FrontierException;
 import ml.frontier.core.image.ImageShape;
 import ml.frontier.core.image.Preprocessing;
-import ml.frontier.core.io.AtomicFiles;
 import ml.frontier.core.io.Hashing;
+import ml.frontier.core.model.AbstractImportedModel;
 import ml.frontier.core.model.Engines;
-import ml.frontier.core.model.Forward;
+import ml.frontier.core.model.ImportedFile;
 import ml.frontier.core.model.ModelMetadata;
 import ml.frontier.core.model.ModelOptions;
-import ml.frontier.core.model.ModelSidecar;
-import ml.frontier.core.model.ModelSpec;
-import ml.frontier.core.model.TrainableModel;
 import ml.frontier.core.onnx.proto.Onnx;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -42,11 +38,9 @@ import java.util.Set;
  * {@link #save} writes the user's original graph back with only the initializers replaced, by
  * name: same nodes, opset and dynamic axes; the provenance goes to a sidecar.
  */
-public final class OnnxModel implements TrainableModel {
+public final class OnnxModel extends AbstractImportedModel {
 
     private final Onnx.ModelProto proto;
-    private final String name;
-    private final NDManager manager;
     private final Map<String, Parameter> parameters;
     private final Map<String, NDArray> constants;
     private final Set<String> statistics;
@@ -55,79 +49,74 @@ public final class OnnxModel implements TrainableModel {
     private final String input;
     private final String output;
     private final boolean flattened;
-    private final ImageShape inputShape;
-    private final int numClasses;
-    private final Preprocessing preprocessing;
-    private ModelMetadata metadata;
-    private boolean closed;
 
     private OnnxModel(Onnx.ModelProto proto, String name, Map<String, float[]> values, ImageShape inputShape,
                       int numClasses, Preprocessing preprocessing, ModelMetadata metadata) {
-        Engines.pytorch();
-        this.proto = proto;
-        this.name = name;
-        this.manager = Engines.pytorch().newBaseManager();
-        this.inputShape = inputShape;
-        this.numClasses = numClasses;
-        this.preprocessing = preprocessing;
-        this.metadata = metadata;
-        Onnx.GraphProto g = proto.getGraph();
-        this.input = g.getInput(0).getName();
-        List<Onnx.NodeProto> run = new ArrayList<>(g.getNodeList());
-        String out = g.getOutput(0).getName();
-        Onnx.NodeProto last = run.get(run.size() - 1);
-        if (last.getOpType().equals("Softmax") && last.getOutput(0).equals(out)) {
-            run.remove(run.size() - 1);
-            out = last.getInput(0);
-        }
-        this.output = out;
-        this.statistics = new HashSet<>();
-        this.constants = new HashMap<>();
-        this.parameters = new LinkedHashMap<>();
-        this.nodes = new ArrayList<>();
-        for (Onnx.NodeProto n : run) {
-            if (n.getOpType().equals("BatchNormalization")) {
-                statistics.add(n.getInput(3));
-                statistics.add(n.getInput(4));
+        super(Engines.pytorch().newBaseManager(), name, inputShape, numClasses, preprocessing, metadata);
+        NDManager manager = manager();
+        try {
+            this.proto = proto;
+            Onnx.GraphProto g = proto.getGraph();
+            this.input = g.getInput(0).getName();
+            List<Onnx.NodeProto> run = new ArrayList<>(g.getNodeList());
+            String out = g.getOutput(0).getName();
+            Onnx.NodeProto last = run.get(run.size() - 1);
+            if (last.getOpType().equals("Softmax") && last.getOutput(0).equals(out)) {
+                run.remove(run.size() - 1);
+                out = last.getInput(0);
             }
-        }
-        for (Onnx.TensorProto t : g.getInitializerList()) {
-            if (OnnxTensors.isFloat(t)) {
-                float[] v = values.containsKey(t.getName()) ? values.get(t.getName()) : OnnxTensors.floats(t);
-                NDArray a = manager.create(v, new Shape(OnnxTensors.dims(t)));
-                boolean trained = !statistics.contains(t.getName());
-                a.setRequiresGradient(trained);
-                parameters.put(t.getName(), Parameter.builder().setName(t.getName()).setType(Parameter.Type.OTHER)
-                        .optRequiresGrad(trained).optArray(a).build());
-            } else {
-                constants.put(t.getName(), OnnxTensors.toArray(t, manager));
+            this.output = out;
+            this.statistics = new HashSet<>();
+            this.constants = new HashMap<>();
+            this.parameters = new LinkedHashMap<>();
+            this.nodes = new ArrayList<>();
+            for (Onnx.NodeProto n : run) {
+                if (n.getOpType().equals("BatchNormalization")) {
+                    statistics.add(n.getInput(3));
+                    statistics.add(n.getInput(4));
+                }
             }
-        }
-        String lastWeighted = null;
-        for (Onnx.NodeProto n : run) {
-            if (n.getOpType().equals("Constant")) {
-                for (Onnx.AttributeProto a : n.getAttributeList()) {
-                    if (a.getName().equals("value")) {
-                        constants.put(n.getOutput(0), OnnxTensors.toArray(a.getT(), manager));
+            for (Onnx.TensorProto t : g.getInitializerList()) {
+                if (OnnxTensors.isFloat(t)) {
+                    float[] v = values.containsKey(t.getName()) ? values.get(t.getName()) : OnnxTensors.floats(t);
+                    NDArray a = manager.create(v, new Shape(OnnxTensors.dims(t)));
+                    boolean trained = !statistics.contains(t.getName());
+                    a.setRequiresGradient(trained);
+                    parameters.put(t.getName(), Parameter.builder().setName(t.getName()).setType(Parameter.Type.OTHER)
+                            .optRequiresGrad(trained).optArray(a).build());
+                } else {
+                    constants.put(t.getName(), OnnxTensors.toArray(t, manager));
+                }
+            }
+            String lastWeighted = null;
+            for (Onnx.NodeProto n : run) {
+                if (n.getOpType().equals("Constant")) {
+                    for (Onnx.AttributeProto a : n.getAttributeList()) {
+                        if (a.getName().equals("value")) {
+                            constants.put(n.getOutput(0), OnnxTensors.toArray(a.getT(), manager));
+                        }
+                    }
+                    continue;
+                }
+                nodes.add(n);
+                if (Set.of("Conv", "Gemm", "MatMul").contains(n.getOpType()) && n.getInputCount() > 1
+                        && parameters.containsKey(n.getInput(1))) {
+                    lastWeighted = n.getName() + "\u0000" + String.join("\u0000", n.getInputList());
+                }
+            }
+            this.lastLayer = new HashSet<>();
+            if (lastWeighted != null) {
+                for (String s : lastWeighted.split("\u0000")) {
+                    if (parameters.containsKey(s)) {
+                        lastLayer.add(s);
                     }
                 }
-                continue;
             }
-            nodes.add(n);
-            if (Set.of("Conv", "Gemm", "MatMul").contains(n.getOpType()) && n.getInputCount() > 1
-                    && parameters.containsKey(n.getInput(1))) {
-                lastWeighted = n.getName() + "\u0000" + String.join("\u0000", n.getInputList());
-            }
+            this.flattened = g.getInput(0).getType().getTensorType().getShape().getDimCount() == 2;
+        } catch (RuntimeException e) {
+            close(); // a tensor type the import cannot read: free what was made
+            throw e;
         }
-        this.lastLayer = new HashSet<>();
-        if (lastWeighted != null) {
-            for (String s : lastWeighted.split("\u0000")) {
-                if (parameters.containsKey(s)) {
-                    lastLayer.add(s);
-                }
-            }
-        }
-        this.flattened = g.getInput(0).getType().getTensorType().getShape().getDimCount() == 2;
     }
 
     /**
@@ -144,35 +133,31 @@ public final class OnnxModel implements TrainableModel {
             // keep the image input first (initializers listed as inputs come after it in every exporter we know)
             throw new FrontierException(file + ": the image input " + in.name() + " is not the graph's first input");
         }
-        String fileSha;
-        try {
-            fileSha = Hashing.sha256Hex(Files.readAllBytes(file));
-        } catch (IOException e) {
-            throw new FrontierException(file + ": cannot read (" + e.getMessage() + ")");
-        }
-        ModelSidecar sidecar = ModelSidecar.readBeside(file);
-        if (sidecar != null && !fileSha.equals(sidecar.fileSha256())) {
-            throw new FrontierException(file + ": its sidecar " + ModelSidecar.of(file).getFileName()
-                    + " describes another file (SHA-256 differs); remove the sidecar to load it as a new model");
-        }
-        Preprocessing pre = !options.preprocessing().isIdentity() || sidecar == null ? options.preprocessing()
-                : Preprocessing.fromMap(sidecar.preprocessing());
+        ImportedFile imported = ImportedFile.read(file);
+        Preprocessing pre = imported.preprocessing(options);
         ImageShape shape = imageShape(file, in, options, pre);
-        OnnxModel probe = new OnnxModel(proto, file.getFileName().toString(), Map.of(), shape, 2, pre, null);
         int classes;
-        try {
+        try (OnnxModel probe = importing(file, proto, shape, 2, pre, null)) {
             classes = probe.probeClasses();
         } catch (RuntimeException e) {
             throw new FrontierException(file + ": the imported graph does not run on images of shape " + shape + " ("
                     + OnnxGraph.firstLine(e.getMessage()) + ")");
-        } finally {
-            probe.close();
         }
         if (options.numClasses() != null && options.numClasses() != classes) {
             throw new FrontierException(file + ": the graph scores " + classes + " classes, not " + options.numClasses());
         }
-        ModelMetadata meta = sidecar != null ? sidecar.metadata() : fresh(file, fileSha, shape, classes);
-        return new OnnxModel(proto, file.getFileName().toString(), Map.of(), shape, classes, pre, meta).rehash();
+        OnnxModel m = importing(file, proto, shape, classes, pre, imported.metadata("onnx", shape, classes));
+        m.rehash();
+        return m;
+    }
+
+    private static OnnxModel importing(Path file, Onnx.ModelProto proto, ImageShape shape, int classes, Preprocessing pre,
+                                       ModelMetadata metadata) throws FrontierException {
+        try {
+            return new OnnxModel(proto, file.getFileName().toString(), Map.of(), shape, classes, pre, metadata);
+        } catch (IllegalArgumentException e) {
+            throw new FrontierException(file + ": " + e.getMessage());
+        }
     }
 
     /** Whether {@code file} is an ONNX graph {@link #load} can import (one input, known operators). */
@@ -214,9 +199,10 @@ public final class OnnxModel implements TrainableModel {
     }
 
     private int probeClasses() {
+        ImageShape in = inputShape();
         return Engines.withoutGradients(() -> {
-            try (NDManager sub = manager.newSubManager()) {
-                NDArray x = sub.zeros(new Shape(2, inputShape.channels(), inputShape.height(), inputShape.width()));
+            try (NDManager sub = manager().newSubManager()) {
+                NDArray x = sub.zeros(new Shape(2, in.channels(), in.height(), in.width()));
                 long[] s = logits(null, x, false).getShape().getShape();
                 if (s.length != 2 || s[0] != 2) {
                     throw new IllegalArgumentException("output shape " + java.util.Arrays.toString(s) + " is not [batch, classes]");
@@ -224,14 +210,6 @@ public final class OnnxModel implements TrainableModel {
                 return (int) s[1];
             }
         });
-    }
-
-    private static ModelMetadata fresh(Path file, String fileSha, ImageShape shape, int classes) {
-        ModelSpec spec = new ModelSpec("onnx", Map.of("file", file.getFileName().toString()), shape, classes);
-        Map<String, Object> step = new LinkedHashMap<>();
-        step.put("source", file.toString());
-        step.put("fileSha256", fileSha);
-        return ModelMetadata.fresh(spec, 0).withStep("import:onnx", step);
     }
 
     /** The graph output's name the logits are read from (before a final Softmax, if any). */
@@ -243,7 +221,7 @@ public final class OnnxModel implements TrainableModel {
     @Override
     public NDArray logits(ParameterStore ps, NDArray images, boolean training) {
         NDManager local = images.getManager();
-        NDArray x = preprocessing.apply(images);
+        NDArray x = preprocessing().apply(images);
         if (flattened) {
             x = x.reshape(x.getShape().get(0), -1);
         }
@@ -262,60 +240,24 @@ public final class OnnxModel implements TrainableModel {
         }
         NDArray out = values.get(output);
         if (out == null) {
-            throw new IllegalStateException(name + ": no node computes the output " + output);
+            throw new IllegalStateException(name() + ": no node computes the output " + output);
         }
         return out;
     }
 
-    private NDArray value(Map<String, NDArray> values, String name, Onnx.NodeProto n) {
-        NDArray v = values.get(name);
-        if (v == null && parameters.containsKey(name)) {
-            v = parameters.get(name).getArray();
+    private NDArray value(Map<String, NDArray> values, String tensor, Onnx.NodeProto n) {
+        NDArray v = values.get(tensor);
+        if (v == null && parameters.containsKey(tensor)) {
+            v = parameters.get(tensor).getArray();
         }
         if (v == null) {
-            v = constants.get(name);
+            v = constants.get(tensor);
         }
         if (v == null) {
-            throw new IllegalStateException(this.name + ": node '" + n.getName() + "' (" + n.getOpType()
-                    + ") reads " + name + ", which nothing before it computes");
+            throw new IllegalStateException(name() + ": node '" + n.getName() + "' (" + n.getOpType()
+                    + ") reads " + tensor + ", which nothing before it computes");
         }
         return v;
-    }
-
-    @Override
-    public Forward.WithFeatures forwardWithFeatures(ParameterStore ps, NDArray images, boolean training) {
-        NDArray logits = logits(ps, images, training);
-        return new Forward.WithFeatures(logits, logits);
-    }
-
-    @Override
-    public ImageShape inputShape() {
-        return inputShape;
-    }
-
-    @Override
-    public int numClasses() {
-        return numClasses;
-    }
-
-    @Override
-    public ModelMetadata metadata() {
-        return metadata;
-    }
-
-    @Override
-    public void setMetadata(ModelMetadata metadata) {
-        this.metadata = metadata;
-    }
-
-    @Override
-    public NDManager manager() {
-        return manager;
-    }
-
-    @Override
-    public Preprocessing preprocessing() {
-        return preprocessing;
     }
 
     @Override
@@ -324,10 +266,10 @@ public final class OnnxModel implements TrainableModel {
     }
 
     @Override
-    public Parameter parameter(String name) {
-        Parameter p = parameters.get(name);
+    public Parameter parameter(String tensor) {
+        Parameter p = parameters.get(tensor);
         if (p == null) {
-            throw new IllegalArgumentException("no parameter '" + name + "' in " + this.name + " (it has " + parameters.keySet() + ")");
+            throw new IllegalArgumentException("no parameter '" + tensor + "' in " + name() + " (it has " + parameters.keySet() + ")");
         }
         return p;
     }
@@ -353,7 +295,7 @@ public final class OnnxModel implements TrainableModel {
 
     @Override
     public OnnxModel copy() {
-        return new OnnxModel(proto, name, snapshot(), inputShape, numClasses, preprocessing, metadata);
+        return new OnnxModel(proto, name(), snapshot(), inputShape(), numClasses(), preprocessing(), metadata());
     }
 
     /** SHA-256 over every float initializer's name and values, in the graph's order. */
@@ -366,12 +308,6 @@ public final class OnnxModel implements TrainableModel {
             Hashing.update(d, e.getValue().getArray().toFloatArray());
         }
         return Hashing.hex(d);
-    }
-
-    @Override
-    public OnnxModel rehash() {
-        metadata = metadata.withHash(sha256());
-        return this;
     }
 
     /** The user's graph with the current values in its initializers (replaced by name). */
@@ -389,28 +325,11 @@ public final class OnnxModel implements TrainableModel {
     /** Writes the graph back with the current weights, and the sidecar {@code file.frontier.json}. */
     @Override
     public void save(Path file) throws IOException {
-        rehash();
-        byte[] bytes = toBytes();
-        AtomicFiles.write(file, bytes);
-        new ModelSidecar(ModelSidecar.FORMAT, Hashing.sha256Hex(bytes), metadata, preprocessing.asMap()).writeBeside(file);
+        writeWithSidecar(file, toBytes());
     }
 
     @Override
-    public String describe() {
-        return "ONNX " + name + " (imported) on " + inputShape + " → " + numClasses
-                + (preprocessing.isIdentity() ? "" : " (input " + preprocessing + ")");
-    }
-
-    @Override
-    public synchronized void close() {
-        if (!closed) {
-            closed = true;
-            manager.close();
-        }
-    }
-
-    @Override
-    public String toString() {
-        return describe();
+    protected String format() {
+        return "ONNX (imported)";
     }
 }
