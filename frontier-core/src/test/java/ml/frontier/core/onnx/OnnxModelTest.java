@@ -56,6 +56,27 @@ class OnnxModelTest {
     }
 
     @Test
+    void importedOnnxAndTorchScriptOfOneNetworkGiveTheSameInputGradients() throws Exception {
+        // cnn.onnx and cnn.pt are one PyTorch CNN (batch-norm folded into the convolutions in the ONNX export)
+        float[] px = TestModels.test(4).images().data().clone();
+        java.util.Random rng = new java.util.Random(3);
+        for (int i = 0; i < px.length; i++) {
+            px[i] = 0.9f * px[i] + 0.1f * rng.nextFloat(); // no exact max-pool ties
+        }
+        ImageBatch x = ImageBatch.of(px, 4, ImageShape.MNIST);
+        int[] y = {0, 1, 2, 3};
+        try (OnnxModel onnx = OnnxModel.load(ByomFixtures.copy("cnn.onnx", dir), ModelOptions.none());
+             var pt = ml.frontier.core.torchscript.TorchScriptModel.load(ByomFixtures.copy("cnn.pt", dir), ModelOptions.none())) {
+            float[] a = new DjlClassifier(onnx).lossGradient(x, y);
+            float[] b = new DjlClassifier(pt).lossGradient(x, y);
+            float scale = max(b);
+            for (int i = 0; i < a.length; i++) {
+                assertEquals(b[i], a[i], 1e-3f * scale, "gradient " + i);
+            }
+        }
+    }
+
+    @Test
     void fineTunedWeightsGoBackIntoTheUsersGraphByName() throws Exception {
         Path file = ByomFixtures.copy("ops.onnx", dir);
         Onnx.ModelProto original = OnnxGraph.read(file).proto();
