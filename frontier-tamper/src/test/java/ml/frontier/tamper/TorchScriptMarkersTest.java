@@ -31,7 +31,7 @@ class TorchScriptMarkersTest {
     @BeforeAll
     static void setUp() throws FrontierException {
         model = TorchScriptModel.load(ByomFixtures.copy("cnn.pt", dir), ModelOptions.none());
-        pool = TestModels.test(120).images();
+        pool = TestModels.test(300).images();
     }
 
     @AfterAll
@@ -61,7 +61,7 @@ class TorchScriptMarkersTest {
 
     @Test
     void boundaryMarkersCatchAFineTunedCopy() throws Exception {
-        MarkerSet m = new MarkerGenerator(MarkerStrategies.byName("boundary"), Progress.silent()).generate(model, pool, 30, 9);
+        MarkerSet m = new MarkerGenerator(MarkerStrategies.byName("boundary"), Progress.silent()).generate(model, pool, 15, 9);
         try (TorchScriptModel copy = model.copy()) {
             String last = null;
             for (String n : copy.parameterNames()) {
