@@ -15,6 +15,8 @@ training, the last 2,000 for testing: Frontier's own split) and writes:
   cnn-images.npy           the first 16 test digits, N×1×28×28 float32 in [0,1]
   cnn-logits.npy           the CNN's logits for them in evaluation mode (16×10 float32)
   cnn-labels.npy           their arg-max (int32)
+  ops.onnx                 a CNN trained briefly whose graph holds the common operators (batch-norm
+                           kept, not folded into the convolution; Concat, Reshape, MatMul, Softmax…)
   c100.onnx                a small CNN with a 3×32×32 input and 100 classes (random weights,
                            dynamic batch axis)
   two-inputs.onnx          a graph with two inputs
@@ -86,6 +88,27 @@ class NhwcNormalised(nn.Module):
         return self.inner((z * self.std + self.mean).permute(0, 3, 1, 2))
 
 
+class OpsNet(nn.Module):
+    """A CNN whose ONNX graph holds the common operators: BatchNormalization (kept, not folded),
+    MaxPool, AveragePool, Concat, Reshape, MatMul, Add, GlobalAveragePool, Dropout, Softmax."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(1, 4, 3, padding=1)
+        self.bn = nn.BatchNorm2d(4)
+        self.w = nn.Parameter(torch.randn(8 * 14 * 14, 10) * 0.01)
+        self.b = nn.Parameter(torch.zeros(10))
+        self.side = nn.Linear(8, 10)
+        self.drop = nn.Dropout(0.2)
+
+    def forward(self, x):
+        h = F.relu(self.bn(self.conv(x)))
+        c = torch.cat([F.max_pool2d(h, 2), F.avg_pool2d(h, 2)], 1)
+        main = c.reshape(-1, 8 * 14 * 14) @ self.w + self.b
+        side = self.side(F.adaptive_avg_pool2d(c, 1).flatten(1))
+        return F.softmax(self.drop(main + side), 1)
+
+
 class C100(nn.Module):
     def __init__(self):
         super().__init__()
@@ -115,9 +138,12 @@ def accuracy(model, x, y):
         return (model(x).argmax(1) == y).float().mean().item()
 
 
-def export_onnx(model, example, path, names=("input", "logits")):
+def export_onnx(model, example, path, names=("input", "logits"), fold=True):
+    # fold=False keeps batch-norm as its own node (PRESERVE skips the eval-mode Conv+BN fusion)
+    mode = torch.onnx.TrainingMode.EVAL if fold else torch.onnx.TrainingMode.PRESERVE
     torch.onnx.export(model, example, path, input_names=[names[0]], output_names=[names[1]],
-                      dynamic_axes={names[0]: {0: "batch"}, names[1]: {0: "batch"}}, opset_version=13)
+                      dynamic_axes={names[0]: {0: "batch"}, names[1]: {0: "batch"}}, opset_version=13,
+                      do_constant_folding=fold, training=mode)
     onnx.checker.check_model(onnx.load(path))
 
 
@@ -172,6 +198,11 @@ def main():
 
     c100 = C100().eval()
     export_onnx(c100, torch.rand(2, 3, 32, 32), os.path.join(out, "c100.onnx"))
+    ops = train(OpsNet(), xtr, ytr, 400, 3)
+    print(f"ops test accuracy {accuracy(ops, xte, yte):.4f}")
+    export_onnx(ops, xte[:2], os.path.join(out, "ops.onnx"), names=("input", "probabilities"), fold=False)
+    print("ops.onnx operators", sorted({n.op_type for n in onnx.load(os.path.join(out, "ops.onnx")).graph.node}))
+
     two_inputs(os.path.join(out, "two-inputs.onnx"))
     unsupported_op(os.path.join(out, "unsupported-op.onnx"))
     for name in sorted(os.listdir(out)):

@@ -8,8 +8,11 @@ import ml.frontier.attack.quantize.Quantization;
 import ml.frontier.attack.trojan.Trigger;
 import ml.frontier.attack.trojan.TriggerPattern;
 import ml.frontier.attack.trojan.Trojaning;
+import ml.frontier.core.classifier.OnnxClassifier;
+import ml.frontier.core.image.ImageShape;
 import ml.frontier.core.model.ModelOptions;
 import ml.frontier.core.model.TrainableModel;
+import ml.frontier.core.onnx.OnnxModel;
 import ml.frontier.core.testing.ByomFixtures;
 import ml.frontier.core.torchscript.TorchScriptModel;
 import org.junit.jupiter.api.AfterAll;
@@ -25,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every attack on a CNN that PyTorch made, loaded from TorchScript, and its result saved back. */
+/** Every attack on a CNN that PyTorch made, loaded from TorchScript (and ONNX), and its result saved back. */
 class TorchScriptAttacksTest {
 
     @TempDir
@@ -47,6 +50,23 @@ class TorchScriptAttacksTest {
         assertEquals(List.of("conv1.weight", "conv2.weight", "fc.weight"), ModelWeights.names(cnn));
         assertEquals(List.of("fc.weight"), ModelWeights.lastLayerNames(cnn));
         assertTrue(cnn.isLastLayer("fc.bias") && !cnn.isLastLayer("bn2.bias"));
+    }
+
+    @Test
+    void anImportedOnnxGraphIsPrunedAndWrittenBackForOnnxRuntime() throws Exception {
+        Path file = ByomFixtures.copy("cnn.onnx", dir);
+        try (OnnxModel onnx = OnnxModel.load(file, ModelOptions.none())) {
+            AttackResult r = MagnitudePruning.builder().setRate(0.5).build().apply(onnx, SharedModels.small(0, 300, 1));
+            try (TrainableModel pruned = r.model()) {
+                assertTrue(ModelWeights.sparsity(pruned) >= 0.49, "sparsity " + ModelWeights.sparsity(pruned));
+                Path out = dir.resolve("pruned.onnx");
+                pruned.save(out);
+                try (OnnxClassifier ort = OnnxClassifier.load(out, ImageShape.MNIST, 10)) {
+                    double acc = ml.frontier.core.train.Evaluation.accuracy(ort, SharedModels.small(0, 300, 1).test());
+                    assertEquals(r.accuracyAfter(), acc, 1e-9, "ONNX Runtime scores the written graph as the import did");
+                }
+            }
+        }
     }
 
     @Test

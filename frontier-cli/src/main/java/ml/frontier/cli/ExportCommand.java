@@ -2,7 +2,7 @@ package ml.frontier.cli;
 
 import ml.frontier.core.model.ModelFile;
 import ml.frontier.core.model.NetworkModel;
-import ml.frontier.core.model.OnnxExport;
+import ml.frontier.core.onnx.OnnxExport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

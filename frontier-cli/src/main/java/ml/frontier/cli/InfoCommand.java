@@ -1,9 +1,13 @@
 package ml.frontier.cli;
 
 import ml.frontier.core.io.ArrayBundle;
+import ml.frontier.core.load.ModelFormat;
+import ml.frontier.core.load.Models;
 import ml.frontier.core.model.ModelFile;
 import ml.frontier.core.model.ModelMetadata;
+import ml.frontier.core.model.ModelOptions;
 import ml.frontier.core.model.ModelZoo;
+import ml.frontier.core.model.TrainableModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,13 +19,14 @@ import java.util.concurrent.Callable;
 
 /** {@code frontier info}: what a model file says about itself, or the zoo's architectures. */
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = "Show a model file's metadata (architecture, data, accuracy, seed, hash, history), or the zoo.")
+        description = "Show a model file's metadata (architecture, data, accuracy, seed, hash, history; for TorchScript "
+                + "and ONNX files what their sidecar or the file says), or the zoo.")
 public final class InfoCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "0..1", paramLabel = "FILE", description = "A model file.")
+    @Parameters(arity = "0..1", paramLabel = "FILE", description = "A model file (Frontier, TorchScript or ONNX).")
     Path file;
 
     @Option(names = "--zoo", description = "List the architectures and their hyper-parameters.")
@@ -40,7 +45,14 @@ public final class InfoCommand implements Callable<Integer> {
         if (!Files.exists(file)) {
             throw new ml.frontier.core.FrontierException(file + ": no such file");
         }
-        ModelMetadata m = ModelFile.readMetadata(file);
+        ModelMetadata m;
+        if (ModelFormat.detect(file) == ModelFormat.FRONTIER) {
+            m = ModelFile.readMetadata(file);
+        } else {
+            try (TrainableModel loaded = Models.loadTrainable(file, ModelOptions.none())) {
+                m = loaded.metadata();
+            }
+        }
         out.println(ArrayBundle.JSON.writeValueAsString(m));
         return 0;
     }

@@ -51,15 +51,16 @@ class ByomCommandsTest {
         Path data = cifarLike(dir.resolve("cifar"));
         CliRun eval = CliRun.of("eval", "--model", c100.toString(), "--data", data.toString());
         assertEquals(0, eval.exitCode(), eval.toString());
-        Path markers = dir.resolve("c100.markers");
-        CliRun make = CliRun.of("tamper", "markers", "--model", c100.toString(), "--strategy", "random", "--count", "10",
-                "--data", data.toString(), "--out", markers.toString());
-        assertEquals(0, make.exitCode(), make.toString());
-        CliRun check = CliRun.of("tamper", "check", "--markers", markers.toString(), "--model", c100.toString(), "--budget", "10");
-        assertEquals(0, check.exitCode(), check.toString());
-        CliRun whiteBox = CliRun.of("tamper", "markers", "--model", c100.toString(), "--strategy", "boundary", "--count", "10",
-                "--data", data.toString(), "--out", markers.toString());
-        assertEquals(2, whiteBox.exitCode(), whiteBox.toString());
+        // label-only markers through ONNX Runtime, white-box ones through the graph's import: both checked by ONNX Runtime
+        for (String strategy : new String[] {"random", "boundary"}) {
+            Path markers = dir.resolve("c100-" + strategy + ".markers");
+            CliRun make = CliRun.of("tamper", "markers", "--model", c100.toString(), "--strategy", strategy, "--count", "10",
+                    "--data", data.toString(), "--out", markers.toString());
+            assertEquals(0, make.exitCode(), make.toString());
+            CliRun check = CliRun.of("tamper", "check", "--markers", markers.toString(), "--model", c100.toString(),
+                    "--budget", "10");
+            assertEquals(0, check.exitCode(), strategy + ": " + check);
+        }
     }
 
     @Test

@@ -45,8 +45,8 @@ class TorchScriptMarkersTest {
         model.save(saved);
         try (TorchScriptModel reloaded = TorchScriptModel.load(saved, ModelOptions.none())) {
             for (String s : MarkerStrategies.NAMES) {
-                MarkerSet m = new MarkerGenerator(MarkerStrategies.byName(s), Progress.silent()).generate(model, pool, 12, 5);
-                assertEquals(12, m.size(), s);
+                MarkerSet m = new MarkerGenerator(MarkerStrategies.byName(s), Progress.silent()).generate(model, pool, 8, 5);
+                assertEquals(8, m.size(), s);
                 assertEquals(model.sha256(), m.modelSha256(), s);
                 for (float v : m.images().data()) {
                     assertTrue(v >= 0f && v <= 1f, s + " marker pixel out of [0,1]: " + v);
@@ -61,7 +61,7 @@ class TorchScriptMarkersTest {
 
     @Test
     void boundaryMarkersCatchAFineTunedCopy() throws Exception {
-        MarkerSet m = new MarkerGenerator(MarkerStrategies.byName("boundary"), Progress.silent()).generate(model, pool, 30, 9);
+        MarkerSet m = new MarkerGenerator(MarkerStrategies.byName("boundary"), Progress.silent()).generate(model, pool, 15, 9);
         try (TorchScriptModel copy = model.copy()) {
             String last = null;
             for (String n : copy.parameterNames()) {

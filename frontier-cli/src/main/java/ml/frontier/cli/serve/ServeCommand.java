@@ -2,8 +2,9 @@ package ml.frontier.cli.serve;
 
 import ml.frontier.core.FrontierException;
 import ml.frontier.core.classifier.DjlClassifier;
-import ml.frontier.core.model.ModelFile;
-import ml.frontier.core.model.NetworkModel;
+import ml.frontier.core.load.Models;
+import ml.frontier.core.model.ModelOptions;
+import ml.frontier.core.model.TrainableModel;
 import ml.frontier.serve.OipServer;
 import ml.frontier.serve.ServeLimits;
 import ml.frontier.serve.WireTypes;
@@ -32,7 +33,7 @@ public final class ServeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "A Frontier model file (repeat to serve several).")
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "A model file: Frontier, TorchScript or ONNX (repeat to serve several).")
     List<Path> models;
 
     @Option(names = "--name", paramLabel = "NAME",
@@ -104,7 +105,7 @@ public final class ServeCommand implements Callable<Integer> {
                     "gRPC TLS needs --grpc-tls-cert and --grpc-tls-key together (and both for --grpc-client-ca)");
         }
         String token = readToken();
-        List<NetworkModel> loaded = new ArrayList<>();
+        List<TrainableModel> loaded = new ArrayList<>();
         try {
             OipServer.Builder builder = OipServer.builder().optHost(host).optPort(port).optToken(token)
                     .optLabelsOnly(labelsOnly).optMaxBatch(maxBatch).optMaxBodyBytes((long) maxBodyMib << 20).optGrpcPort(grpcPort)
@@ -113,10 +114,10 @@ public final class ServeCommand implements Callable<Integer> {
                 builder.optGrpcTls(grpcCert, grpcKey, grpcClientCa);
             }
             for (int i = 0; i < models.size(); i++) {
-                NetworkModel m = ModelFile.load(models.get(i));
+                TrainableModel m = Models.loadTrainable(models.get(i), ModelOptions.none());
                 loaded.add(m);
                 String name = names.isEmpty() ? baseName(models.get(i)) : names.get(i);
-                builder.addModel(name, new DjlClassifier(m, m.spec().architecture() + " from " + models.get(i), 512));
+                builder.addModel(name, new DjlClassifier(m, m.describe() + " from " + models.get(i), 512));
             }
             try (OipServer server = builder.build().start()) {
                 Thread hook = new Thread(server::close, "frontier-serve-shutdown");
@@ -135,7 +136,7 @@ public final class ServeCommand implements Callable<Integer> {
                 removeHook(hook);
             }
         } finally {
-            loaded.forEach(NetworkModel::close);
+            loaded.forEach(TrainableModel::close);
         }
         return 0;
     }

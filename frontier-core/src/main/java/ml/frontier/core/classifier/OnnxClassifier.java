@@ -117,6 +117,20 @@ public final class OnnxClassifier implements Classifier {
         }
     }
 
+    /** The first output as floats, {@code n × numClasses()} (what ONNX Runtime computes, for comparisons). */
+    public synchronized float[] scores(ImageBatch images) throws FrontierException {
+        checkShape(images, "the input");
+        try (NDManager sub = model.getNDManager().newSubManager()) {
+            Shape s = flatten ? new Shape(images.n(), images.imageSize()) : new Shape(images.djlShape());
+            NDList out = predictor.predict(new NDList(sub.create(images.data(), s)));
+            float[] v = out.get(0).toType(DataType.FLOAT32, false).toFloatArray();
+            out.close();
+            return v;
+        } catch (TranslateException | RuntimeException e) {
+            throw new FrontierException(description + ": inference failed (" + e.getMessage() + ")");
+        }
+    }
+
     @Override
     public synchronized int[] predict(ImageBatch images) throws FrontierException {
         checkShape(images, "the input");

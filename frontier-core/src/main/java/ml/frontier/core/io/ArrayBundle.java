@@ -8,8 +8,6 @@ import ml.frontier.core.FrontierException;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -89,14 +87,7 @@ public final class ArrayBundle {
 
     /** Reads and checks a bundle of the given kind. */
     public static ArrayBundle read(Path file, String expectedKind) throws FrontierException {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new FrontierException(file + ": no such file");
-        } catch (IOException e) {
-            throw new FrontierException(file + ": cannot read (" + e.getMessage() + ")");
-        }
+        byte[] bytes = FileBytes.read(file);
         JsonNode manifest = null;
         Map<String, byte[]> arrays = new LinkedHashMap<>();
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {

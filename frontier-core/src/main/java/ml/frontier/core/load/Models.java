@@ -9,6 +9,7 @@ import ml.frontier.core.model.ModelFile;
 import ml.frontier.core.model.ModelOptions;
 import ml.frontier.core.model.NetworkModel;
 import ml.frontier.core.model.TrainableModel;
+import ml.frontier.core.onnx.OnnxModel;
 import ml.frontier.core.torchscript.TorchScriptModel;
 
 import java.nio.file.Path;
@@ -26,17 +27,19 @@ public final class Models {
 
     private Models() {}
 
-    /** A white box: a Frontier model file or a TorchScript file (ONNX models are black boxes here). */
+    /**
+     * A white box: a Frontier model file, a TorchScript file, or an ONNX graph imported node by
+     * node ({@link OnnxModel}; fails with a one-line message naming an operator it does not know).
+     */
     public static TrainableModel loadTrainable(Path file, ModelOptions options) throws FrontierException {
         return switch (ModelFormat.detect(file)) {
             case FRONTIER -> frontier(file, options);
             case TORCHSCRIPT -> TorchScriptModel.load(file, options);
-            case ONNX -> throw new FrontierException(file + ": an ONNX model is a black box here (label-only strategies, "
-                    + "verify, check, eval); for white-box steps export it from PyTorch as TorchScript");
+            case ONNX -> OnnxModel.load(file, options);
         };
     }
 
-    /** A black box over any model file; closing it frees the model. */
+    /** A black box over any model file (ONNX files run in ONNX Runtime); closing it frees the model. */
     public static Classifier openClassifier(Path file, ModelOptions options) throws FrontierException {
         if (ModelFormat.detect(file) == ModelFormat.ONNX) {
             return OnnxClassifier.open(file, options);
@@ -47,7 +50,7 @@ public final class Models {
 
     /** Whether {@code file} can be opened as a white box ({@link #loadTrainable}). */
     public static boolean isWhiteBox(Path file) throws FrontierException {
-        return ModelFormat.detect(file) != ModelFormat.ONNX;
+        return ModelFormat.detect(file) != ModelFormat.ONNX || OnnxModel.importable(file);
     }
 
     private static NetworkModel frontier(Path file, ModelOptions options) throws FrontierException {

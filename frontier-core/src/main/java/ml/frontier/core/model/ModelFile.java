@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import ml.frontier.core.FrontierException;
 import ml.frontier.core.io.AtomicFiles;
+import ml.frontier.core.io.FileBytes;
 import ml.frontier.core.io.Hashing;
 
 import java.io.ByteArrayInputStream;
@@ -14,8 +15,6 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -96,14 +95,7 @@ public final class ModelFile {
     private record Parsed(ModelMetadata metadata, byte[] parameters) {}
 
     private static Parsed parse(Path file) throws FrontierException {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new FrontierException(file + ": no such file");
-        } catch (IOException e) {
-            throw new FrontierException(file + ": cannot read (" + e.getMessage() + ")");
-        }
+        byte[] bytes = FileBytes.read(file);
         if (bytes.length < MAGIC.length || !Arrays.equals(Arrays.copyOf(bytes, MAGIC.length), MAGIC)) {
             String hint = looksLikeOnnx(bytes) ? " (it looks like an ONNX model: pass it with --onnx)" : "";
             throw new FrontierException(file + ": not a Frontier model file (bad magic number)" + hint);

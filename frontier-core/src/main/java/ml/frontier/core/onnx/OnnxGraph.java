@@ -2,11 +2,9 @@ package ml.frontier.core.onnx;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import ml.frontier.core.FrontierException;
+import ml.frontier.core.io.FileBytes;
 import ml.frontier.core.onnx.proto.Onnx;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,14 +34,7 @@ public final class OnnxGraph {
 
     /** Parses {@code file}; a damaged or truncated one fails with a one-line message naming it. */
     public static OnnxGraph read(Path file) throws FrontierException {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new FrontierException(file + ": no such file");
-        } catch (IOException e) {
-            throw new FrontierException(file + ": cannot read (" + e.getMessage() + ")");
-        }
+        byte[] bytes = FileBytes.read(file);
         try {
             Onnx.ModelProto m = Onnx.ModelProto.parseFrom(bytes);
             if (!m.hasGraph()) {

@@ -13,24 +13,20 @@ import ai.djl.training.ParameterStore;
 import ml.frontier.core.FrontierException;
 import ml.frontier.core.image.ImageShape;
 import ml.frontier.core.image.Preprocessing;
-import ml.frontier.core.io.AtomicFiles;
 import ml.frontier.core.io.Hashing;
 import ml.frontier.core.model.Engines;
-import ml.frontier.core.model.Forward;
 import ml.frontier.core.model.ModelMetadata;
+import ml.frontier.core.model.AbstractImportedModel;
+import ml.frontier.core.model.ImportedFile;
 import ml.frontier.core.model.ModelOptions;
-import ml.frontier.core.model.ModelSpec;
-import ml.frontier.core.model.TrainableModel;
+import ml.frontier.core.model.ModelSidecar;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A user's TorchScript classifier as a white box, held by DJL's PyTorch engine with its
@@ -47,31 +43,19 @@ import java.util.Map;
  * more; the last layer is the module that owns the last of them. The hash covers parameters and
  * buffers (batch-norm statistics).
  */
-public final class TorchScriptModel implements TrainableModel {
+public final class TorchScriptModel extends AbstractImportedModel {
 
     /** Image shapes tried, in order, when neither the user nor a sidecar gives one. */
     static final List<ImageShape> PROBED = List.of(ImageShape.MNIST, ImageShape.CIFAR, new ImageShape(1, 32, 32),
             new ImageShape(3, 28, 28), new ImageShape(3, 224, 224));
 
-    private final PtNDManager manager;
     private final PtSymbolBlock block;
-    private final ImageShape inputShape;
-    private final int numClasses;
-    private final Preprocessing preprocessing;
-    private final String name;
-    private ModelMetadata metadata;
     private Boolean training;
-    private boolean closed;
 
     private TorchScriptModel(PtNDManager manager, PtSymbolBlock block, ImageShape inputShape, int numClasses,
                              Preprocessing preprocessing, String name, ModelMetadata metadata) {
-        this.manager = manager;
+        super(manager, name, inputShape, numClasses, preprocessing, metadata);
         this.block = block;
-        this.inputShape = inputShape;
-        this.numClasses = numClasses;
-        this.preprocessing = preprocessing;
-        this.name = name;
-        this.metadata = metadata;
     }
 
     /**
@@ -80,23 +64,8 @@ public final class TorchScriptModel implements TrainableModel {
      * of classes is read from a forward pass.
      */
     public static TorchScriptModel load(Path file, ModelOptions options) throws FrontierException {
-        if (!Files.isRegularFile(file)) {
-            throw new FrontierException(file + ": no such file");
-        }
-        TorchScriptSidecar sidecar = TorchScriptSidecar.readBeside(file);
-        String fileSha;
-        try {
-            fileSha = Hashing.sha256Hex(Files.readAllBytes(file));
-        } catch (IOException e) {
-            throw new FrontierException(file + ": cannot read (" + e.getMessage() + ")");
-        }
-        if (sidecar != null && !fileSha.equals(sidecar.fileSha256())) {
-            throw new FrontierException(file + ": its sidecar " + TorchScriptSidecar.of(file).getFileName()
-                    + " describes another file (SHA-256 differs): the model was changed outside Frontier; remove the sidecar to load it as a new model");
-        }
-        Preprocessing pre = !options.preprocessing().isIdentity() || sidecar == null ? options.preprocessing()
-                : Preprocessing.fromMap(sidecar.preprocessing());
-        Engines.pytorch();
+        ImportedFile imported = ImportedFile.read(file);
+        Preprocessing pre = imported.preprocessing(options);
         PtNDManager manager = (PtNDManager) Engines.pytorch().newBaseManager();
         try {
             PtSymbolBlock block;
@@ -105,18 +74,18 @@ public final class TorchScriptModel implements TrainableModel {
             } catch (RuntimeException e) {
                 throw new FrontierException(file + ": not a loadable TorchScript file (" + reason(e) + ")");
             }
-            ImageShape shape = options.inputShape() != null ? options.inputShape()
-                    : sidecar != null ? sidecar.metadata().spec().input() : null;
-            TorchScriptModel m = new TorchScriptModel(manager, block, ImageShape.MNIST, 2, pre, file.getFileName().toString(), null);
+            String name = file.getFileName().toString();
+            ImageShape shape = options.inputShape() != null ? options.inputShape() : imported.recordedShape();
+            TorchScriptModel m = new TorchScriptModel(manager, block, ImageShape.MNIST, 2, pre, name, null);
             Probe probe = shape != null ? m.probe(shape, file, true) : m.probeAll(file);
             if (options.numClasses() != null && options.numClasses() != probe.classes) {
                 throw new FrontierException(file + ": the model gives " + probe.classes + " scores per image, not the "
                         + options.numClasses() + " classes given");
             }
-            ModelMetadata meta = sidecar != null ? sidecar.metadata() : fresh(file, fileSha, probe);
-            TorchScriptModel loaded = new TorchScriptModel(manager, block, probe.shape, probe.classes, pre,
-                    file.getFileName().toString(), meta);
-            return loaded.rehash();
+            TorchScriptModel loaded = new TorchScriptModel(manager, block, probe.shape, probe.classes, pre, name,
+                    imported.metadata("torchscript", probe.shape, probe.classes));
+            loaded.rehash();
+            return loaded;
         } catch (FrontierException | RuntimeException e) {
             manager.close();
             throw e;
@@ -139,9 +108,9 @@ public final class TorchScriptModel implements TrainableModel {
     /** Runs two zero images of {@code shape}; null (or, when {@code fail}, an exception) when that fails. */
     private Probe probe(ImageShape shape, Path file, boolean fail) throws FrontierException {
         try {
-            preprocessing.check(shape);
+            preprocessing().check(shape);
             long[] out = Engines.withoutGradients(() -> {
-                try (NDManager sub = manager.newSubManager()) {
+                try (NDManager sub = manager().newSubManager()) {
                     NDArray x = sub.zeros(new Shape(2, shape.channels(), shape.height(), shape.width()));
                     return logits(null, x, false).getShape().getShape();
                 }
@@ -160,23 +129,10 @@ public final class TorchScriptModel implements TrainableModel {
         }
     }
 
-    private static ModelMetadata fresh(Path file, String fileSha, Probe probe) {
-        ModelSpec spec = new ModelSpec("torchscript", Map.of("file", file.getFileName().toString()), probe.shape, probe.classes);
-        Map<String, Object> step = new LinkedHashMap<>();
-        step.put("source", file.toString());
-        step.put("fileSha256", fileSha);
-        return ModelMetadata.fresh(spec, 0).withStep("import:torchscript", step);
-    }
-
     /** The first line of an engine error, without the C++ stack libtorch appends. */
     static String reason(Throwable e) {
-        String m = TorchScriptSidecar.firstLine(e.getMessage());
+        String m = ModelSidecar.firstLine(e.getMessage());
         return m.length() > 200 ? m.substring(0, 200) + "…" : m;
-    }
-
-    @Override
-    public Preprocessing preprocessing() {
-        return preprocessing;
     }
 
     /** Switches the module between training and evaluation behaviour when it is not there yet. */
@@ -194,43 +150,12 @@ public final class TorchScriptModel implements TrainableModel {
     @Override
     public NDArray logits(ParameterStore ps, NDArray images, boolean training) {
         mode(training);
-        NDArray x = preprocessing.apply(images);
+        NDArray x = preprocessing().apply(images);
         // the profiling executor re-specialises the graph whenever shapes or requires-grad flags
         // change (they do between marker steps): 5-10x slower here than the plain interpreter
         JniUtils.setGraphExecutorOptimize(false);
         // record the graph whenever the thread records gradients, whatever the module's mode
         return IValueUtils.forward(block, new NDList(x), JniUtils.isGradMode()).singletonOrThrow();
-    }
-
-    @Override
-    public Forward.WithFeatures forwardWithFeatures(ParameterStore ps, NDArray images, boolean training) {
-        NDArray logits = logits(ps, images, training);
-        return new Forward.WithFeatures(logits, logits);
-    }
-
-    @Override
-    public ImageShape inputShape() {
-        return inputShape;
-    }
-
-    @Override
-    public int numClasses() {
-        return numClasses;
-    }
-
-    @Override
-    public ModelMetadata metadata() {
-        return metadata;
-    }
-
-    @Override
-    public void setMetadata(ModelMetadata metadata) {
-        this.metadata = metadata;
-    }
-
-    @Override
-    public NDManager manager() {
-        return manager;
     }
 
     @Override
@@ -246,7 +171,7 @@ public final class TorchScriptModel implements TrainableModel {
     public Parameter parameter(String name) {
         Parameter p = block.getParameters().get(name);
         if (p == null) {
-            throw new IllegalArgumentException("no parameter '" + name + "' in " + this.name + " (it has " + parameterNames() + ")");
+            throw new IllegalArgumentException("no parameter '" + name + "' in " + name() + " (it has " + parameterNames() + ")");
         }
         return p;
     }
@@ -294,10 +219,10 @@ public final class TorchScriptModel implements TrainableModel {
         try {
             PtSymbolBlock b = JniUtils.loadModule(m, new ByteArrayInputStream(bytes), false, false);
             b.freezeParameters(false);
-            return new TorchScriptModel(m, b, inputShape, numClasses, preprocessing, name, metadata);
+            return new TorchScriptModel(m, b, inputShape(), numClasses(), preprocessing(), name(), metadata());
         } catch (IOException | RuntimeException e) {
             m.close();
-            throw new IllegalStateException("cannot copy TorchScript model " + name + ": " + reason(e), e);
+            throw new IllegalStateException("cannot copy TorchScript model " + name() + ": " + reason(e), e);
         }
     }
 
@@ -330,41 +255,17 @@ public final class TorchScriptModel implements TrainableModel {
         return Hashing.hex(d);
     }
 
-    @Override
-    public TorchScriptModel rehash() {
-        metadata = metadata.withHash(sha256());
-        return this;
-    }
-
     /**
      * Writes {@code file} as plain TorchScript (evaluation mode, no DJL header) and the sidecar
      * {@code file.frontier.json} with the metadata, the transform and the file's hash.
      */
     @Override
     public void save(Path file) throws IOException {
-        byte[] bytes = moduleBytes();
-        metadata = metadata.withHash(contentSha256(bytes));
-        AtomicFiles.write(file, bytes);
-        new TorchScriptSidecar(TorchScriptSidecar.FORMAT, Hashing.sha256Hex(bytes), metadata, preprocessing.asMap())
-                .writeBeside(file);
+        writeWithSidecar(file, moduleBytes());
     }
 
     @Override
-    public String describe() {
-        return "TorchScript " + name + " on " + inputShape + " → " + numClasses
-                + (preprocessing.isIdentity() ? "" : " (input " + preprocessing + ")");
-    }
-
-    @Override
-    public synchronized void close() {
-        if (!closed) {
-            closed = true;
-            manager.close();
-        }
-    }
-
-    @Override
-    public String toString() {
-        return describe();
+    protected String format() {
+        return "TorchScript";
     }
 }

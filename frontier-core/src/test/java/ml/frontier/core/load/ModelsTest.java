@@ -113,8 +113,9 @@ class ModelsTest {
         Path cut = dir.resolve("cut.onnx");
         Files.write(cut, Arrays.copyOf(ByomFixtures.bytes("cnn.onnx"), 3000));
         oneLine(assertThrows(FrontierException.class, () -> Models.openClassifier(cut, ModelOptions.none())), cut);
-        Path onnx = ByomFixtures.copy("cnn.onnx", dir);
-        oneLine(assertThrows(FrontierException.class, () -> Models.loadTrainable(onnx, ModelOptions.none())), onnx);
+        oneLine(assertThrows(FrontierException.class, () -> Models.loadTrainable(two, ModelOptions.none())), two);
+        oneLine(assertThrows(FrontierException.class, () -> Models.loadTrainable(op, ModelOptions.none())), op);
+        oneLine(assertThrows(FrontierException.class, () -> Models.loadTrainable(cut, ModelOptions.none())), cut);
     }
 
     private static FrontierException oneLine(FrontierException e, Path file) {

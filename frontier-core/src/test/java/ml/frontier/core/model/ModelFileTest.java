@@ -4,6 +4,7 @@ import ml.frontier.core.FrontierException;
 import ml.frontier.core.classifier.DjlClassifier;
 import ml.frontier.core.classifier.OnnxClassifier;
 import ml.frontier.core.data.Dataset;
+import ml.frontier.core.onnx.OnnxExport;
 import ml.frontier.core.testing.TestModels;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.AfterAll;

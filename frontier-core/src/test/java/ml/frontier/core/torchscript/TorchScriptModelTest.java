@@ -119,7 +119,7 @@ class TorchScriptModelTest {
             copy.save(out);
             byte[] head = Arrays.copyOf(Files.readAllBytes(out), 2);
             assertArrayEquals(new byte[] {'P', 'K'}, head, "a TorchScript zip, no DJL header");
-            assertTrue(Files.isRegularFile(TorchScriptSidecar.of(out)), "provenance sidecar");
+            assertTrue(Files.isRegularFile(ml.frontier.core.model.ModelSidecar.of(out)), "provenance sidecar");
             try (TorchScriptModel back = TorchScriptModel.load(out, ModelOptions.none())) {
                 assertEquals(copy.sha256(), back.sha256());
                 assertEquals(copy.metadata().history().size(), back.metadata().history().size());

@@ -2,7 +2,7 @@ package ml.frontier.lab.demo;
 
 import ml.frontier.core.classifier.DjlClassifier;
 import ml.frontier.core.classifier.OnnxClassifier;
-import ml.frontier.core.model.OnnxExport;
+import ml.frontier.core.onnx.OnnxExport;
 
 import java.nio.file.Path;
 

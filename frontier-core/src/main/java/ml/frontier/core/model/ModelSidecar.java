@@ -1,4 +1,4 @@
-package ml.frontier.core.torchscript;
+package ml.frontier.core.model;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import ml.frontier.core.FrontierException;
 import ml.frontier.core.image.Preprocessing;
 import ml.frontier.core.io.AtomicFiles;
-import ml.frontier.core.model.ModelMetadata;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,19 +13,19 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Frontier's provenance for a TorchScript file, kept beside it as {@code FILE.frontier.json} so
- * the model file itself stays plain TorchScript (what {@code torch.jit.load}, TorchServe and
- * Triton's libtorch backend accept).
+ * Frontier's provenance for a model file in a user's format (TorchScript, ONNX), kept beside it
+ * as {@code FILE.frontier.json} so the model file itself stays plain (what {@code torch.jit.load},
+ * TorchServe, Triton or ONNX Runtime accept).
  *
  * @param format {@value #FORMAT}
- * @param fileSha256 SHA-256 of the TorchScript file it describes
+ * @param fileSha256 SHA-256 of the model file it describes
  * @param metadata the model's metadata: input shape, classes, history, parameter hash
  * @param preprocessing the input transform the model expects ({@link Preprocessing#asMap()})
  */
-public record TorchScriptSidecar(String format, String fileSha256, ModelMetadata metadata,
+public record ModelSidecar(String format, String fileSha256, ModelMetadata metadata,
                                  Map<String, Object> preprocessing) {
 
-    public static final String FORMAT = "frontier-torchscript-sidecar/1";
+    public static final String FORMAT = "frontier-sidecar/1";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -41,14 +40,14 @@ public record TorchScriptSidecar(String format, String fileSha256, ModelMetadata
     }
 
     /** The sidecar of {@code model}, or null when there is none. */
-    public static TorchScriptSidecar readBeside(Path model) throws FrontierException {
+    public static ModelSidecar readBeside(Path model) throws FrontierException {
         Path file = of(model);
         if (!Files.isRegularFile(file)) {
             return null;
         }
-        TorchScriptSidecar s;
+        ModelSidecar s;
         try {
-            s = JSON.readValue(file.toFile(), TorchScriptSidecar.class);
+            s = JSON.readValue(file.toFile(), ModelSidecar.class);
         } catch (IOException e) {
             throw new FrontierException(file + ": unreadable Frontier sidecar (" + firstLine(e.getMessage()) + ")");
         }
@@ -58,7 +57,7 @@ public record TorchScriptSidecar(String format, String fileSha256, ModelMetadata
         return s;
     }
 
-    static String firstLine(String m) {
+    public static String firstLine(String m) {
         String s = String.valueOf(m);
         int nl = s.indexOf('\n');
         return nl < 0 ? s : s.substring(0, nl);
