@@ -1,6 +1,7 @@
 package ml.frontier.cli.common;
 
 import ml.frontier.core.FrontierException;
+import ml.frontier.core.image.ImageShape;
 import ml.frontier.serve.client.ClientOptions;
 import ml.frontier.serve.client.HttpHeader;
 import ml.frontier.serve.client.RemoteClassifier;
@@ -42,6 +43,10 @@ public final class RemoteOptions {
             description = "Most seconds one connect or batch of queries may take, retries included (default: none).")
     Double deadlineSeconds;
 
+    @Option(names = "--remote-shape", paramLabel = "CxHxW",
+            description = "Image shape when the remote input is flattened or has variable (-1) image dimensions.")
+    String remoteShape;
+
     @Option(names = "--wire", defaultValue = "auto", paramLabel = "auto|json|binary",
             description = "REST tensor encoding: binary when the server lists the extension (auto), or forced (default: ${DEFAULT-VALUE}).")
     String wire;
@@ -54,6 +59,9 @@ public final class RemoteOptions {
         }
         ClientOptions o = ClientOptions.defaults().withHeaders(parsed).withRetries(retries, ClientOptions.defaults().retryBackoff())
                 .withWire(wire());
+        if (remoteShape != null) {
+            o = o.withInputShape(ImageShape.parse(remoteShape));
+        }
         if (deadlineSeconds != null) {
             if (!(deadlineSeconds > 0)) {
                 throw new IllegalArgumentException("--deadline must be a positive number of seconds, got " + deadlineSeconds);

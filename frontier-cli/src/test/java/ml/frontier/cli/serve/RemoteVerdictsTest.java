@@ -47,7 +47,8 @@ class RemoteVerdictsTest {
                      .optToken("verdict-token").optGrpcPort(0).build().start()) {
             for (String base : new String[] {server.grpcTarget() + "/", server.baseUrl() + "/v2/models/"}) {
                 CliRun wm = CliRun.of("watermark", "verify", "--key", key.toString(), "--remote", base + "marked",
-                        "--token-file", token.toString(), "--deadline", "60", "--header", "X-Audit: frontier-test");
+                        "--token-file", token.toString(), "--deadline", "60", "--header", "X-Audit: frontier-test",
+                        "--remote-shape", "1x28x28");
                 assertEquals(localWatermark.exitCode(), wm.exitCode(), wm.toString());
                 assertTrue(wm.out().contains(base.startsWith("grpc") ? "gRPC" : "REST binary"), wm.out());
                 CliRun intact = CliRun.of("tamper", "check", "--markers", markers.toString(), "--remote", base + "marked",

@@ -17,8 +17,12 @@ import java.util.function.Function;
  */
 final class FakeEndpoint implements AutoCloseable {
 
-    /** An HTTP answer. */
-    record Reply(int status, String body) {}
+    /** An HTTP answer, with a Retry-After header when {@code retryAfter} is not null. */
+    record Reply(int status, String body, String retryAfter) {
+        Reply(int status, String body) {
+            this(status, body, null);
+        }
+    }
 
     private final HttpServer server;
     private final ExecutorService pool = Executors.newCachedThreadPool();
@@ -38,6 +42,9 @@ final class FakeEndpoint implements AutoCloseable {
                 inferHits.incrementAndGet();
                 String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 Reply r = infer.apply(body);
+                if (r.retryAfter() != null) {
+                    ex.getResponseHeaders().add("Retry-After", r.retryAfter());
+                }
                 send(ex, r.status(), r.body());
             } else {
                 send(ex, 200, metadata);
