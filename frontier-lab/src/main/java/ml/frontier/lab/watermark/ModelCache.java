@@ -42,6 +42,11 @@ final class ModelCache {
         return m;
     }
 
+    /** The cached model called {@code name} (check {@link #has} first). */
+    NetworkModel load(String name) throws FrontierException {
+        return ModelFile.load(file(name));
+    }
+
     boolean has(String name) {
         return Files.exists(file(name));
     }

@@ -76,6 +76,9 @@ public final class WatermarkExperiment {
         this.cache = new ModelCache(config.out().resolve("models"));
     }
 
+    /** A key the study makes: its scheme, FGSM step, seed, report name and noisy copies stitched with it. */
+    private record KeyPlan(KeyScheme scheme, float eps, long seed, String name, int noisyCopies) {}
+
     /** A key of the study stitched into a copy of the owner's model. */
     private record LabKey(String name, WatermarkKey key, NetworkModel marked, KeyRow row) {}
 
@@ -161,26 +164,25 @@ public final class WatermarkExperiment {
 
     private void makeKeys(NetSetup net, NetworkModel base, double baseAcc, TrainTest owner, List<LabKey> keys,
                           List<KeyRow> keyRows) throws FrontierException {
-        List<Object[]> plan = new ArrayList<>();
+        List<KeyPlan> plan = new ArrayList<>();
         for (float eps : config.epsilons()) {
-            plan.add(new Object[] {KeyScheme.COIN, eps, config.seed(), "coin-" + eps, 0});
+            plan.add(new KeyPlan(KeyScheme.COIN, eps, config.seed(), "coin-" + eps, 0));
         }
-        plan.add(new Object[] {KeyScheme.COIN, 0.1f, config.seed(), ROBUST_KEY, NOISY_COPIES});
+        plan.add(new KeyPlan(KeyScheme.COIN, 0.1f, config.seed(), ROBUST_KEY, NOISY_COPIES));
         for (int j = 1; j <= config.extraCoinKeys(); j++) {
-            plan.add(new Object[] {KeyScheme.COIN, 0.1f, config.seed() + 100L * j, "coin-0.1-s" + j, 0});
+            plan.add(new KeyPlan(KeyScheme.COIN, 0.1f, config.seed() + 100L * j, "coin-0.1-s" + j, 0));
         }
         for (float eps : config.epsilons()) {
-            plan.add(new Object[] {KeyScheme.PAPER, eps, config.seed(), "paper-" + eps, 0});
+            plan.add(new KeyPlan(KeyScheme.PAPER, eps, config.seed(), "paper-" + eps, 0));
         }
         for (int j = 1; j <= config.extraCoinKeys(); j++) {
-            plan.add(new Object[] {KeyScheme.PAPER, 0.1f, config.seed() + 100L * j, "paper-0.1-s" + j, 0});
+            plan.add(new KeyPlan(KeyScheme.PAPER, 0.1f, config.seed() + 100L * j, "paper-0.1-s" + j, 0));
         }
-        for (Object[] p : plan) {
-            KeyScheme scheme = (KeyScheme) p[0];
-            float eps = (Float) p[1];
-            long seed = (Long) p[2];
-            String name = (String) p[3];
-            LabKey k = makeKey(net, base, baseAcc, owner, scheme, eps, seed, name, (Integer) p[4]);
+        for (KeyPlan p : plan) {
+            KeyScheme scheme = p.scheme();
+            float eps = p.eps();
+            String name = p.name();
+            LabKey k = makeKey(net, base, baseAcc, owner, scheme, eps, p.seed(), name, p.noisyCopies());
             if (k == null) {
                 keyRows.add(new KeyRow(net.label(), name, scheme.id(), eps, Double.NaN, baseAcc, Double.NaN, Double.NaN, 0,
                         -1, "key generation failed"));
@@ -200,9 +202,7 @@ public final class WatermarkExperiment {
         String markedName = "marked-" + net.label() + "-" + name;
         if (Files.exists(keyFile) && cache.has(markedName)) {
             WatermarkKey key = KeyFile.read(keyFile);
-            NetworkModel marked = cache.get(markedName, () -> {
-                throw new FrontierException("unreachable");
-            });
+            NetworkModel marked = cache.load(markedName);
             return new LabKey(name, key, marked, keyRow(net, name, key, marked, baseAcc, Double.NaN));
         }
         KeyGenerator.Config kc = KeyGenerator.Config.builder().optScheme(scheme).optKeySize(config.keySize())
