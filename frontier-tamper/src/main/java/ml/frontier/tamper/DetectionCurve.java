@@ -24,6 +24,19 @@ public final class DetectionCurve {
         return 1.0 - miss;
     }
 
+    /** The fewest queries that catch the model with probability {@code p}, or -1 when no marker moved. */
+    public static int queriesFor(int markers, int moved, double p) {
+        if (moved == 0) {
+            return -1;
+        }
+        for (int q = 1; q <= markers; q++) {
+            if (probability(markers, moved, q) >= p) {
+                return q;
+            }
+        }
+        return markers;
+    }
+
     /** For each marker, whether its label under {@code observed} differs from the expected one; returns the count. */
     public static int moved(int[] expected, int[] observed) {
         if (expected.length != observed.length) {

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,6 +29,7 @@ public final class MarkerFile {
     public static final int FORMAT = 1;
 
     private static final TypeReference<Map<String, Object>> PREPROCESSING = new TypeReference<>() {};
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
     private MarkerFile() {}
 
@@ -45,6 +47,7 @@ public final class MarkerFile {
         if (!markers.preprocessing().isIdentity()) {
             m.set("preprocessing", ArrayBundle.JSON.valueToTree(markers.preprocessing().asMap()));
         }
+        m.set("acceptance", ArrayBundle.JSON.valueToTree(markers.acceptance().asMap()));
         b.putFloats("images", markers.images().data(), markers.images().djlShape());
         b.putInts("labels", markers.labels(), markers.size());
         b.write(file);
@@ -76,9 +79,35 @@ public final class MarkerFile {
                     ArrayBundle.JSON.convertValue(m.get("preprocessing"), PREPROCESSING)) : Preprocessing.none();
             return new MarkerSet(new ImageBatch(images.floats(), (int) s[0], (int) s[1], (int) s[2], (int) s[3]),
                     labels.ints(), m.path("strategy").asText(), params, m.path("modelSha256").asText(""),
-                    m.path("seed").asLong(), created, pre);
+                    m.path("seed").asLong(), created, pre, acceptance(m.path("acceptance")));
         } catch (IllegalArgumentException e) {
             throw new FrontierException(file + ": " + e.getMessage());
         }
+    }
+
+    /** The screening record; files written before it was kept read as {@link Acceptance#unknown()}. */
+    private static Acceptance acceptance(JsonNode a) {
+        if (a.isMissingNode()) {
+            return Acceptance.unknown();
+        }
+        JsonNode f = a.path("floor");
+        MarginFloor floor = f.isMissingNode() ? null
+                : new MarginFloor(f.path("unitRoundoff").asDouble(), f.path("sigmas").asDouble(), f.path("safety").asDouble(),
+                        f.path("absolute").asDouble());
+        double[] q = new double[4];
+        for (int i = 0; i < 4; i++) {
+            JsonNode v = a.path("marginMinQ01Q05Median").path(i);
+            q[i] = v.isNumber() ? v.asDouble() : Double.NaN;
+        }
+        JsonNode r = a.path("floorRatioMin");
+        return new Acceptance(strings(a.path("redeployments")), strings(a.path("notChecked")), floor, a.path("candidates").asInt(),
+                a.path("belowFloor").asInt(), a.path("moved").asInt(), q, r.isNumber() ? r.asDouble() : Double.NaN);
+    }
+
+    private static List<String> strings(JsonNode a) {
+        if (!a.isArray()) {
+            throw new IllegalArgumentException("the acceptance record's lists must be arrays of strings");
+        }
+        return ArrayBundle.JSON.convertValue(a, STRINGS);
     }
 }

@@ -20,14 +20,16 @@ import java.util.TreeMap;
  * @param created when the set was made
  * @param preprocessing the input transform the model was queried with (markers stay [0,1]
  *     images; a check applies the same transform)
+ * @param acceptance how the markers were screened against false alarms
  */
 public record MarkerSet(ImageBatch images, int[] labels, String strategy, Map<String, String> parameters,
-                        String modelSha256, long seed, Instant created, Preprocessing preprocessing) {
+                        String modelSha256, long seed, Instant created, Preprocessing preprocessing,
+                        Acceptance acceptance) {
 
     /** A set for a model that takes Frontier's own [0,1] NCHW images. */
     public MarkerSet(ImageBatch images, int[] labels, String strategy, Map<String, String> parameters,
                      String modelSha256, long seed, Instant created) {
-        this(images, labels, strategy, parameters, modelSha256, seed, created, Preprocessing.none());
+        this(images, labels, strategy, parameters, modelSha256, seed, created, Preprocessing.none(), null);
     }
 
     public MarkerSet {
@@ -46,6 +48,7 @@ public record MarkerSet(ImageBatch images, int[] labels, String strategy, Map<St
         modelSha256 = modelSha256 == null ? "" : modelSha256;
         created = created == null ? Instant.now() : created;
         preprocessing = preprocessing == null ? Preprocessing.none() : preprocessing;
+        acceptance = acceptance == null ? Acceptance.unknown() : acceptance;
     }
 
     /** A new set made now, with no model hash yet. */
@@ -59,12 +62,22 @@ public record MarkerSet(ImageBatch images, int[] labels, String strategy, Map<St
 
     /** The same markers, tagged with the genuine model's hash. */
     public MarkerSet withModelSha256(String sha) {
-        return new MarkerSet(images, labels, strategy, parameters, sha, seed, created, preprocessing);
+        return new MarkerSet(images, labels, strategy, parameters, sha, seed, created, preprocessing, acceptance);
     }
 
     /** The same markers, recorded as made through {@code p}. */
     public MarkerSet withPreprocessing(Preprocessing p) {
-        return new MarkerSet(images, labels, strategy, parameters, modelSha256, seed, created, p);
+        return new MarkerSet(images, labels, strategy, parameters, modelSha256, seed, created, p, acceptance);
+    }
+
+    /** The same markers, with how they were screened. */
+    public MarkerSet withAcceptance(Acceptance a) {
+        return new MarkerSet(images, labels, strategy, parameters, modelSha256, seed, created, preprocessing, a);
+    }
+
+    /** The same markers, recorded as made by {@code name} with {@code params}. */
+    public MarkerSet withStrategy(String name, Map<String, String> params) {
+        return new MarkerSet(images, labels, name, params, modelSha256, seed, created, preprocessing, acceptance);
     }
 
     /** The markers at {@code indices}, in that order. */
@@ -73,14 +86,16 @@ public record MarkerSet(ImageBatch images, int[] labels, String strategy, Map<St
         for (int i = 0; i < indices.length; i++) {
             l[i] = labels[indices[i]];
         }
-        return new MarkerSet(images.select(indices), l, strategy, parameters, modelSha256, seed, created, preprocessing);
+        return new MarkerSet(images.select(indices), l, strategy, parameters, modelSha256, seed, created, preprocessing,
+                acceptance);
     }
 
     /** This set followed by {@code other}'s markers (this set's provenance is kept). */
     public MarkerSet concat(MarkerSet other) {
         int[] l = Arrays.copyOf(labels, labels.length + other.labels.length);
         System.arraycopy(other.labels, 0, l, labels.length, other.labels.length);
-        return new MarkerSet(images.concat(other.images), l, strategy, parameters, modelSha256, seed, created, preprocessing);
+        return new MarkerSet(images.concat(other.images), l, strategy, parameters, modelSha256, seed, created, preprocessing,
+                acceptance);
     }
 
     @Override
@@ -88,7 +103,7 @@ public record MarkerSet(ImageBatch images, int[] labels, String strategy, Map<St
         return o instanceof MarkerSet m && m.images.equals(images) && Arrays.equals(m.labels, labels)
                 && m.strategy.equals(strategy) && m.parameters.equals(parameters)
                 && m.modelSha256.equals(modelSha256) && m.seed == seed && m.created.equals(created)
-                && m.preprocessing.equals(preprocessing);
+                && m.preprocessing.equals(preprocessing) && m.acceptance.equals(acceptance);
     }
 
     @Override

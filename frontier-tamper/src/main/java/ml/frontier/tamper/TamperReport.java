@@ -15,9 +15,10 @@ import java.util.Map;
  * @param moved the markers whose label moved, in query order
  * @param model what was checked
  * @param seed the seed of the query order
+ * @param unrevealed markers no earlier check had sent, before this one ran
  */
 public record TamperReport(Verdict verdict, int queries, int budget, int markers, List<Moved> moved, String model,
-                           long seed) {
+                           long seed, int unrevealed) {
 
     /** Intact (exit code 0) or tampered (exit code 1). */
     public enum Verdict { INTACT, TAMPERED }
@@ -27,7 +28,7 @@ public record TamperReport(Verdict verdict, int queries, int budget, int markers
 
     public TamperReport {
         moved = List.copyOf(moved);
-        if (queries < 0 || budget < 0 || markers < 0) {
+        if (queries < 0 || budget < 0 || markers < 0 || unrevealed < 0 || unrevealed > markers) {
             throw new IllegalArgumentException("negative count in a tamper report");
         }
         if ((verdict == Verdict.TAMPERED) == moved.isEmpty()) {
@@ -57,13 +58,16 @@ public record TamperReport(Verdict verdict, int queries, int budget, int markers
         m.put("moved", mv);
         m.put("model", model);
         m.put("seed", seed);
+        m.put("unrevealedBefore", unrevealed);
+        m.put("unrevealedAfter", unrevealed - queries);
         return m;
     }
 
     /** One line for people. */
     public String summary() {
         if (!tampered()) {
-            return "INTACT: " + queries + " markers queried (budget " + budget + " of " + markers + "), none moved";
+            return "INTACT: " + queries + " markers queried (budget " + budget + "; " + (unrevealed - queries)
+                    + " of " + markers + " never revealed remain), none moved";
         }
         Moved f = moved.get(0);
         return "TAMPERED: marker " + f.marker() + " answered " + f.observed() + " instead of " + f.expected()

@@ -37,6 +37,13 @@ class MarkerFileTest {
         assertEquals(m, back);
         assertEquals("0.01", back.parameters().get("minMargin"));
         assertEquals("ab12", back.modelSha256());
+        assertEquals(Acceptance.unknown(), back.acceptance());
+        Acceptance a = new Acceptance(java.util.List.of("in-process/batch1", "fresh-process/threads2/avx2/batch1"),
+                java.util.List.of("onnxruntime: not exportable"), MarginFloor.defaults(), 130, 20, 3,
+                new double[] {0.011, 0.012, 0.013, 0.02}, 1.4);
+        MarkerFile.write(m.withAcceptance(a), f);
+        assertEquals(a, MarkerFile.read(f).acceptance());
+        assertTrue(MarkerFile.read(f).acceptance().summary().contains("2 benign re-deployments checked"));
     }
 
     @Test

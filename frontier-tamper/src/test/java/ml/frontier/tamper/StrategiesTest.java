@@ -42,7 +42,8 @@ class StrategiesTest {
     void everyStrategyMakesNMarkersLabelledByTheModel() throws FrontierException {
         for (String s : MarkerStrategies.NAMES) {
             MarkerSet m = sets.get(s);
-            assertEquals(N, m.size(), s);
+            // bisection returns fewer when too few random directions reach a frontier (the generator asks again)
+            assertTrue(m.size() == N || s.equals("bisection") && m.size() >= N / 2, s + ": " + m.size());
             assertEquals(ImageShape.MNIST, m.images().shape(), s);
             assertEquals(s, m.strategy());
             assertArrayEquals(clf.predict(m.images()), m.labels(), s);
@@ -60,13 +61,40 @@ class StrategiesTest {
             System.out.printf("median margin %s %.4f vs random %.4f%n", s, m, random);
             assertTrue(m < random / 5, s + " median margin " + m + " vs random " + random);
         }
-        double sensitive = Margins.median(Margins.of(clf.logits(sets.get("sensitive").images()), 10));
-        System.out.printf("median margin sensitive %.4f vs random %.4f%n", sensitive, random);
-        float[] bm = Margins.of(clf.logits(sets.get("boundary").images()), 10);
-        BoundaryStrategy b = BoundaryStrategy.defaults();
-        for (float v : bm) {
-            assertTrue(v >= b.minMargin() - 1e-4 && v <= b.maxMargin() + 1e-4, "boundary margin " + v + " outside bounds");
+    }
+
+    /** The white-box strategies end at 1.5 × each marker's own rounding floor: above it, but close. */
+    @Test
+    void whiteBoxMarkersSitJustAboveTheirRoundingFloor() {
+        MarginFloor floor = MarginFloor.defaults();
+        for (String s : new String[] {"boundary", "entropy", "bisection", "sensitive"}) {
+            MarginSensitivity[] sens = MarginSensitivity.of(model, sets.get(s).images());
+            int near = 0;
+            for (MarginSensitivity x : sens) {
+                double ratio = x.margin() / floor.floor(x);
+                near += ratio >= 1 && ratio <= 3 ? 1 : 0;
+            }
+            assertTrue(near >= sens.length * 0.9, s + ": only " + near + " of " + sens.length + " within 1-3 x the floor");
         }
+    }
+
+    /** Ranked by margin / ‖∂m/∂θ‖, sensitive markers are closer to flipping in weight space than random images. */
+    @Test
+    void sensitiveMarkersHaveSmallWeightSpaceMargins() {
+        float[] sensitive = weightSpace(sets.get("sensitive"));
+        float[] random = weightSpace(sets.get("random"));
+        System.out.printf("median weight-space margin: sensitive %.5f, random %.5f%n", Margins.median(sensitive),
+                Margins.median(random));
+        assertTrue(Margins.median(sensitive) < Margins.median(random) / 10);
+    }
+
+    private static float[] weightSpace(MarkerSet m) {
+        MarginSensitivity[] s = MarginSensitivity.of(model, m.images());
+        float[] out = new float[s.length];
+        for (int i = 0; i < s.length; i++) {
+            out[i] = (float) s[i].weightSpaceMargin();
+        }
+        return out;
     }
 
     @Test
@@ -92,11 +120,23 @@ class StrategiesTest {
                 return "label-only";
             }
         };
+        MarkerSet raw = MarkerStrategies.byName("bisection").generate(labelOnly, pool, 20, 5);
+        assertTrue(raw.size() >= 10 && raw.size() % 2 == 0, "pairs: " + raw.size());
+        for (int p = 0; p + 1 < raw.size(); p += 2) {
+            assertTrue(raw.labels()[p] != raw.labels()[p + 1], "the two ends of pair " + p / 2 + " share a label");
+            assertTrue(distance(raw.images(), p, raw.images(), p + 1) <= 0.0101, "pair " + p / 2 + " too far apart");
+            double nearest = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < pool.n(); i++) {
+                nearest = Math.min(nearest, distance(raw.images(), p, pool, i));
+            }
+            assertTrue(nearest <= 8.0, "marker " + p + " is " + nearest + " from every natural image");
+        }
         MarkerSet m = new MarkerGenerator(MarkerStrategies.byName("bisection"), Progress.silent())
                 .generate(labelOnly, pool, 20, 5);
         assertEquals(20, m.size());
         assertArrayEquals(clf.predict(m.images()), m.labels());
         assertTrue(Margins.median(Margins.of(clf.logits(m.images()), 10)) < 0.5);
+        assertTrue(m.acceptance().floor() == null, "no floor can be applied label-only");
     }
 
     @Test
@@ -125,5 +165,15 @@ class StrategiesTest {
         FrontierException e = org.junit.jupiter.api.Assertions.assertThrows(FrontierException.class,
                 () -> MarkerStrategies.byName("boundary").generate(labelOnly, pool, 5, 1));
         assertTrue(e.getMessage().contains("white-box"));
+    }
+
+    private static double distance(ImageBatch a, int i, ImageBatch b, int j) {
+        double d = 0;
+        float[] x = a.image(i);
+        float[] y = b.image(j);
+        for (int k = 0; k < x.length; k++) {
+            d += (x[k] - y[k]) * (double) (x[k] - y[k]);
+        }
+        return Math.sqrt(d);
     }
 }

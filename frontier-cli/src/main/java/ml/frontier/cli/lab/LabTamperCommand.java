@@ -41,6 +41,11 @@ public final class LabTamperCommand implements Callable<Integer> {
             description = "Only these networks (mlp, cnn, irnn; default: all three).")
     java.util.List<String> nets;
 
+    @Option(names = "--data", defaultValue = "mnist",
+            description = "mnist (the embedded digits) or fashion (Fashion-MNIST, 60,000 training images; install "
+                    + "dataset-fashion-mnist) (default: ${DEFAULT-VALUE}).")
+    String data;
+
     @Option(names = "--out", defaultValue = "runs/lab-tamper", description = "Output directory (default: ${DEFAULT-VALUE}).")
     Path out;
 
@@ -52,10 +57,13 @@ public final class LabTamperCommand implements Callable<Integer> {
         if (nets != null) {
             config = config.onlyNets(nets);
         }
+        config = config.onData(data);
         TamperLabResult r = new TamperExperiment(config, o, Terminal.progress(spec)).run();
         for (String s : MarkerStrategies.NAMES) {
-            o.printf(Locale.ROOT, "%-9s worst P(detect@10) %.3f, mean %.3f; false alarms %d/%d%n", s,
-                    r.worstDetection(s, 10), r.meanDetection(s, 10), r.falseAlarms(s), r.benignChecks(s));
+            o.printf(Locale.ROOT, "%-9s worst P(detect@10) %.3f, mean %.3f; queries for 99%% in the worst cell %s; "
+                            + "false alarms %d/%d held-out set checks (%d/%d markers)%n", s, r.worstDetection(s, 10),
+                    r.meanDetection(s, 10), r.worstQueriesFor(s, 0.99) < 0 ? ">100" : r.worstQueriesFor(s, 0.99),
+                    r.falseAlarms(s), r.benignChecks(s), r.benignMarkersMoved(s), r.benignMarkerChecks(s));
         }
         o.printf(Locale.ROOT, "wrote %s (detection.csv, benign.csv, generation.csv, detect-*.png) in %.0f s%n",
                 out.resolve("summary.md"), r.seconds());

@@ -1,10 +1,10 @@
 package ml.frontier.cli.tamper;
 
 import ml.frontier.cli.common.ModelSource;
-import ml.frontier.cli.common.SeedOption;
 import ml.frontier.core.classifier.Classifier;
 import ml.frontier.core.io.ArrayBundle;
 import ml.frontier.tamper.MarkerFile;
+import ml.frontier.tamper.MarkerLedger;
 import ml.frontier.tamper.MarkerSet;
 import ml.frontier.tamper.TamperCheck;
 import ml.frontier.tamper.TamperReport;
@@ -19,8 +19,8 @@ import java.util.concurrent.Callable;
 
 /** {@code frontier tamper check}: queries a model with markers; exit 0 intact, 1 tampered, 2 bad input. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Query a model (file, ONNX or remote, label-only) with markers in a seeded random order; "
-                + "exit 0 if intact, 1 if tampered.")
+        description = "Query a model (file, ONNX or remote, label-only) with markers in an unpredictable order, "
+                + "skipping markers earlier checks revealed (FILE.ledger); exit 0 if intact, 1 if tampered.")
 public final class TamperCheckCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -32,8 +32,14 @@ public final class TamperCheckCommand implements Callable<Integer> {
     @Mixin
     ModelSource source;
 
-    @Mixin
-    SeedOption seed;
+    @Option(names = "--seed", paramLabel = "N",
+            description = "Seed of the query order, for reproducible experiments (default: drawn from a secure random "
+                    + "source and printed: a server must not be able to predict which markers come).")
+    Long seed;
+
+    @Option(names = "--no-ledger",
+            description = "Do not skip or retire revealed markers (experiments only: a logging server could cache them).")
+    boolean noLedger;
 
     @Option(names = "--budget", defaultValue = "10", description = "At most this many queries (default: ${DEFAULT-VALUE}).")
     int budget;
@@ -48,9 +54,11 @@ public final class TamperCheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         MarkerSet markers = MarkerFile.read(markersFile);
+        MarkerLedger ledger = noLedger ? null : MarkerLedger.open(markersFile);
+        TamperCheck check = seed == null ? TamperCheck.secure(budget, batch) : new TamperCheck(budget, seed, batch);
         TamperReport r;
         try (Classifier model = source.openClassifier(markers.preprocessing())) {
-            r = new TamperCheck(budget, seed.seed, batch).check(model, markers);
+            r = ledger == null ? check.check(model, markers) : check.check(model, markers, ledger);
         }
         String hash = source.localSha256();
         var o = spec.commandLine().getOut();
@@ -62,8 +70,13 @@ public final class TamperCheckCommand implements Callable<Integer> {
             o.println(ArrayBundle.JSON.writeValueAsString(m));
         } else {
             o.println(source.describe() + ": " + r.summary());
-            if (hash != null && !hash.equals(markers.modelSha256()) && !r.tampered()) {
-                o.println("note: the model file's SHA-256 differs from the one the markers were made for");
+            o.println("query order seed " + r.seed() + (seed == null ? " (secure random)" : " (given)")
+                    + (ledger == null ? "; no ledger" : "; revealed markers recorded in " + ledger.file()));
+            if (hash != null && !markers.modelSha256().isEmpty()) {
+                o.println(hash.equals(markers.modelSha256())
+                        ? "model file SHA-256 matches the one the markers were made for"
+                        : "WARNING: the model file's SHA-256 differs from the one the markers were made for "
+                        + "(its parameters changed, whatever the markers say)");
             }
         }
         return r.tampered() ? 1 : 0;

@@ -10,6 +10,8 @@ import ml.frontier.core.image.ImageBatch;
 import ml.frontier.core.model.TrainableModel;
 import ml.frontier.tamper.MarkerFile;
 import ml.frontier.tamper.MarkerGenerator;
+import ml.frontier.tamper.MarkerSelection;
+import ml.frontier.tamper.benign.BenignSuite;
 import ml.frontier.tamper.MarkerSet;
 import ml.frontier.tamper.MarkerStrategy;
 import ml.frontier.tamper.strategy.MarkerStrategies;
@@ -39,30 +41,40 @@ public final class TamperMarkersCommand implements Callable<Integer> {
     @Mixin
     SeedOption seed;
 
-    @Option(names = "--strategy", defaultValue = "boundary",
-            description = "random, boundary, sensitive, entropy or bisection (label-only; works with --remote/--onnx) "
-                    + "(default: ${DEFAULT-VALUE}).")
+    @Option(names = "--strategy",
+            description = "portfolio, random, boundary, sensitive, entropy or bisection (label-only; works with "
+                    + "--remote/--onnx) (default: portfolio for a model file, bisection for a label-only model).")
     String strategy;
 
     @Option(names = "--count", defaultValue = "100", description = "Number of markers (default: ${DEFAULT-VALUE}).")
     int count;
 
     @Option(names = "--diverse", defaultValue = "1",
-            description = "Make this many times more markers and keep a diverse subset (model files only; default: ${DEFAULT-VALUE}).")
+            description = "Make this many times more markers and keep a diverse subset (model files only, not with "
+                    + "the portfolio, which selects by coverage; default: ${DEFAULT-VALUE}).")
     int diverse;
+
+    @Option(names = "--no-fresh-processes",
+            description = "Skip the checks in fresh JVMs (1 and 2 threads, each CPU instruction set): faster, but a "
+                    + "marker may then move when the model is served elsewhere.")
+    boolean noFreshProcesses;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The marker file to write.")
     Path out;
 
     @Override
     public Integer call() throws Exception {
-        MarkerStrategy s = MarkerStrategies.byName(strategy);
+        boolean whiteBox = source.isWhiteBox();
+        MarkerStrategy s = MarkerStrategies.byName(strategy != null ? strategy : whiteBox ? "portfolio" : "bisection");
         ImageBatch pool = data.load().test().images();
         long t0 = System.nanoTime();
         MarkerSet markers;
-        if (source.isWhiteBox()) {
+        if (whiteBox) {
+            MarkerSelection selection = diverse > 1 ? MarkerSelection.diverse(diverse) : MarkerStrategies.selectionFor(s.name());
+            BenignSuite suite = noFreshProcesses ? BenignSuite.inProcessOnly() : BenignSuite.full();
             try (TrainableModel model = source.loadTrainable()) {
-                markers = new MarkerGenerator(s, Terminal.progress(spec), diverse).generate(model, pool, count, seed.seed);
+                markers = new MarkerGenerator(s, Terminal.progress(spec)).withSelection(selection).withSuite(suite)
+                        .generate(model, pool, count, seed.seed);
             }
         } else {
             if (MarkerStrategies.needsWhiteBox(s.name())) {
@@ -75,8 +87,10 @@ public final class TamperMarkersCommand implements Callable<Integer> {
             }
         }
         MarkerFile.write(markers, out);
-        spec.commandLine().getOut().printf(Locale.ROOT, "wrote %d %s markers for %s to %s (seed %d, %.1f s)%n",
+        var o = spec.commandLine().getOut();
+        o.printf(Locale.ROOT, "wrote %d %s markers for %s to %s (seed %d, %.1f s)%n",
                 markers.size(), s.name(), source.describe(), out, seed.seed, (System.nanoTime() - t0) / 1e9);
+        o.println("screening: " + markers.acceptance().summary());
         return 0;
     }
 }

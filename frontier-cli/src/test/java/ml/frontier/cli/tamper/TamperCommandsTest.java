@@ -46,18 +46,40 @@ class TamperCommandsTest {
         assertTrue(Files.exists(markers) && make.out().contains("20 boundary markers"), make.out());
 
         CliRun intact = CliRun.of("tamper", "check", "--markers", markers.toString(), "--model", model.toString(),
-                "--budget", "20", "--json");
+                "--budget", "12", "--json");
         assertEquals(0, intact.exitCode(), intact.toString());
-        assertTrue(intact.out().contains("\"verdict\" : \"intact\"") && intact.out().contains("\"queries\" : 20")
-                && intact.out().contains("\"modelSha256Matches\" : true"), intact.out());
+        assertTrue(intact.out().contains("\"verdict\" : \"intact\"") && intact.out().contains("\"queries\" : 12")
+                && intact.out().contains("\"modelSha256Matches\" : true")
+                && intact.out().contains("\"unrevealedAfter\" : 8"), intact.out());
+        CliRun rest = CliRun.of("tamper", "check", "--markers", markers.toString(), "--model", model.toString(),
+                "--budget", "20");
+        assertEquals(0, rest.exitCode(), rest.toString());
+        assertTrue(rest.out().contains("INTACT: 8 markers queried") && rest.out().contains("(secure random)")
+                && rest.out().contains("SHA-256 matches"), rest.out());
+        CliRun spent = CliRun.of("tamper", "check", "--markers", markers.toString(), "--model", model.toString());
+        assertEquals(2, spent.exitCode(), spent.toString());
+        assertTrue(spent.err().contains("revealed by earlier checks"), spent.err());
 
         CliRun caught = CliRun.of("tamper", "check", "--markers", markers.toString(), "--model", tampered.toString(),
-                "--budget", "20");
+                "--budget", "20", "--no-ledger", "--seed", "4");
         assertEquals(1, caught.exitCode(), caught.toString());
-        assertTrue(caught.out().contains("TAMPERED"), caught.out());
+        assertTrue(caught.out().contains("TAMPERED") && caught.out().contains("seed 4 (given)")
+                && caught.out().contains("WARNING: the model file's SHA-256 differs"), caught.out());
 
         CliRun missing = CliRun.of("tamper", "check", "--markers", dir.resolve("none").toString(), "--model", model.toString());
         assertEquals(2, missing.exitCode(), missing.toString());
+        Path damaged = dir.resolve("damaged.markers");
+        byte[] bytes = Files.readAllBytes(markers);
+        Files.write(damaged, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        CliRun broken = CliRun.of("tamper", "check", "--markers", damaged.toString(), "--model", model.toString());
+        assertEquals(2, broken.exitCode(), broken.toString());
+        assertEquals(1, broken.err().strip().lines().count(), broken.err());
+        Path small = dir.resolve("small.markers");
+        ml.frontier.tamper.MarkerFile.write(ml.frontier.tamper.MarkerSet.of(ml.frontier.core.image.ImageBatch.zeros(3,
+                new ml.frontier.core.image.ImageShape(1, 8, 8)), new int[3], "random", java.util.Map.of(), 1), small);
+        CliRun shape = CliRun.of("tamper", "check", "--markers", small.toString(), "--model", model.toString());
+        assertEquals(2, shape.exitCode(), shape.toString());
+        assertTrue(shape.err().contains("1x8x8") || shape.err().toLowerCase().contains("shape"), shape.err());
         CliRun unknown = CliRun.of("tamper", "markers", "--model", model.toString(), "--strategy", "nope",
                 "--out", dir.resolve("x").toString());
         assertEquals(2, unknown.exitCode(), unknown.toString());

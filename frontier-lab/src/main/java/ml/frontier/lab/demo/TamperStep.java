@@ -17,8 +17,9 @@ import ml.frontier.tamper.strategy.MarkerStrategies;
 import java.util.Locale;
 
 /**
- * Makes bisection markers for the deployed model, checks the served model (intact), then
- * quantizes it to 4 bits, serves the tampered copy and catches it over HTTP.
+ * Makes portfolio markers for the deployed model (screened against benign re-deployments), checks
+ * the served model (intact), then quantizes it to 4 bits, serves the tampered copy and catches it
+ * over HTTP.
  */
 final class TamperStep implements DemoStep {
 
@@ -32,11 +33,13 @@ final class TamperStep implements DemoStep {
     @Override
     public void run(DemoContext ctx) throws Exception {
         long t0 = System.nanoTime();
-        MarkerSet markers = new MarkerGenerator(MarkerStrategies.byName("bisection"), Progress.silent())
+        MarkerSet markers = new MarkerGenerator(MarkerStrategies.byName("portfolio"), Progress.silent())
+                .withSelection(MarkerStrategies.selectionFor("portfolio"))
                 .generate(ctx.model, ctx.data.test().images(), 100, ctx.seed);
         double genSecs = (System.nanoTime() - t0) / 1e9;
         MarkerFile.write(markers, ctx.out.resolve("owner.markers"));
-        ctx.say("made %d bisection markers in %.1f s (owner.markers)", markers.size(), genSecs);
+        ctx.say("made %d portfolio markers in %.1f s (owner.markers)", markers.size(), genSecs);
+        ctx.say("screening: %s", markers.acceptance().summary());
 
         TamperCheck check = new TamperCheck(BUDGET, ctx.seed, 1);
         TamperReport intact = checkServed(ctx, new DjlClassifier(ctx.model), markers, check);
@@ -49,12 +52,14 @@ final class TamperStep implements DemoStep {
         ctx.say("served 4-bit quantized copy (test accuracy %.2f%% -> %.2f%%): %s", 100 * q.accuracyBefore(),
                 100 * q.accuracyAfter(), tampered.summary());
         ctx.report.heading(title()).paragraph(String.format(Locale.ROOT,
-                "%d bisection markers (label-only binary search between test images of different classes, stopped next to the frontier, checked at batch "
-                        + "sizes 1, 64 and 512 and on a copy) were made in %.1f s. Queried over HTTP in a seeded random order with "
-                        + "a budget of %d: the deployed model → %s. After a 4-bit weight quantization, which moves test accuracy "
-                        + "only from %.2f%% to %.2f%%, the served copy → %s.",
-                markers.size(), genSecs, BUDGET, intact.summary(), 100 * q.accuracyBefore(), 100 * q.accuracyAfter(),
-                tampered.summary()));
+                "%d portfolio markers (sensitive, entropy, bisection and boundary candidates, each moved to 1.5 times its "
+                        + "FP16 rounding floor, kept only if no benign re-deployment moved it, then chosen to cover "
+                        + "randomly perturbed copies) were made in %.1f s. Screening: %s. Queried over HTTP in a seeded "
+                        + "random order (the CLI draws the order from a secure source) with a budget of %d: the deployed "
+                        + "model → %s. After a 4-bit weight quantization, which moves test accuracy only from %.2f%% to "
+                        + "%.2f%%, the served copy → %s.",
+                markers.size(), genSecs, markers.acceptance().summary(), BUDGET, intact.summary(),
+                100 * q.accuracyBefore(), 100 * q.accuracyAfter(), tampered.summary()));
         ctx.result(title(), String.format(Locale.ROOT, "original %s, quantized %s after %d queries",
                 intact.verdict(), tampered.verdict(), tampered.queries()));
     }

@@ -7,5 +7,7 @@ package ml.frontier.lab.tamper;
  * @param redeployment what changed ("copy1/batch64", "fresh-jvm/threads1", …)
  * @param strategy marker strategy
  * @param moved markers whose label moved (a false alarm when positive)
+ * @param markers markers checked
+ * @param heldOut whether marker screening never saw this re-deployment (false: it was a screening variant)
  */
-public record BenignRow(String net, String redeployment, String strategy, int moved) {}
+public record BenignRow(String net, String redeployment, String strategy, int moved, int markers, boolean heldOut) {}

@@ -8,5 +8,9 @@ package ml.frontier.lab.tamper;
  * @param markers markers made
  * @param seconds wall time, including the stability check on re-deployments
  * @param medianMargin median logit margin (top minus runner-up) of the markers
+ * @param minMargin the smallest accepted margin
+ * @param floorRatioMin the smallest margin / floor ratio
+ * @param screening the marker file's screening summary
  */
-public record GenerationRow(String net, String strategy, int markers, double seconds, double medianMargin) {}
+public record GenerationRow(String net, String strategy, int markers, double seconds, double medianMargin,
+                            double minMargin, double floorRatioMin, String screening) {}

@@ -5,7 +5,6 @@ import ml.frontier.core.classifier.DjlClassifier;
 import ml.frontier.core.data.DatasetLoader;
 import ml.frontier.core.data.TrainTest;
 import ml.frontier.core.image.ImageBatch;
-import ml.frontier.core.model.ModelFile;
 import ml.frontier.core.model.ModelSpec;
 import ml.frontier.core.model.ModelZoo;
 import ml.frontier.core.model.NetworkModel;
@@ -14,16 +13,23 @@ import ml.frontier.core.progress.Progress;
 import ml.frontier.core.train.ClassifierTrainer;
 import ml.frontier.core.train.Evaluation;
 import ml.frontier.core.train.TrainingConfig;
+import ml.frontier.tamper.Acceptance;
 import ml.frontier.tamper.DetectionCurve;
 import ml.frontier.tamper.MarkerFile;
 import ml.frontier.tamper.MarkerGenerator;
 import ml.frontier.tamper.MarkerSet;
 import ml.frontier.tamper.Margins;
+import ml.frontier.tamper.benign.BenignSuite;
+import ml.frontier.tamper.benign.CpuFeatures;
+import ml.frontier.tamper.benign.FreshProcesses;
+import ml.frontier.tamper.benign.OnnxRuntime;
+import ml.frontier.tamper.benign.Redeployment;
+import ml.frontier.tamper.benign.Rounded;
+import ml.frontier.tamper.benign.Rounding;
 import ml.frontier.tamper.strategy.MarkerStrategies;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,18 +37,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
- * The TamperNN study: for each network, trains the owner's model on two thirds of the embedded
- * MNIST training set, makes 100 markers per strategy (timed), checks them on benign
- * re-deployments (two copies × eleven batch sizes, and a fresh JVM with 1 and 2 threads), then
- * attacks independent copies and measures how many markers moved; the detection probability
- * within n queries is averaged over copies and random query orders.
+ * The TamperNN study: for each network, trains the owner's model on two thirds of the training
+ * set (embedded MNIST or Fashion-MNIST), makes 100 markers per strategy (timed, screened by the
+ * margin floor and every benign re-deployment of {@link BenignSuite#full()}), checks them on
+ * re-deployments the screening never saw, then attacks independent copies and measures how many
+ * markers moved; the detection probability within n = 1…100 queries is averaged over copies and
+ * random query orders.
  */
 public final class TamperExperiment {
 
-    private static final int[] BATCHES = {1, 2, 3, 5, 8, 16, 32, 64, 128, 256, 512};
+    /** Detection curves run over n = 1…CURVE queries. */
+    static final int CURVE = 100;
 
     private final TamperLabConfig config;
     private final PrintWriter log;
@@ -57,26 +64,42 @@ public final class TamperExperiment {
     public TamperLabResult run() throws FrontierException, IOException {
         long t0 = System.nanoTime();
         Files.createDirectories(config.out().resolve("markers"));
-        TrainTest data = DatasetLoader.embeddedMnist();
+        TrainTest data = DatasetLoader.load(config.data());
         TrainTest owner = data.ownerAndAttacker(1 / 3.0);
         List<DetectionRow> detections = new ArrayList<>();
         List<BenignRow> benign = new ArrayList<>();
         List<GenerationRow> generation = new ArrayList<>();
         for (TamperNet net : config.nets()) {
-            try (NetworkModel base = train(net, owner.train(), config.seed())) {
-                double acc = Evaluation.accuracy(new DjlClassifier(base), data.test());
-                log.printf(Locale.ROOT, "%s: test accuracy %.4f%n", net.label(), acc);
-                log.flush();
-                Map<String, MarkerSet> sets = markers(net, base, data.test().images(), generation);
-                benign.addAll(benign(net, base, sets));
-                for (LabAttack attack : TamperAttacks.of(config, net)) {
-                    detections.addAll(attack(net, base, data, attack, sets));
-                }
+            NetCheckpoint done = NetCheckpoint.read(config.out(), net, log);
+            if (done == null) {
+                done = runNet(net, data, owner);
+                done.write(config.out(), net);
+            } else {
+                log.println(net.label() + ": done in an earlier run (" + NetCheckpoint.file(config.out(), net) + ")");
             }
+            detections.addAll(done.detections());
+            benign.addAll(done.benign());
+            generation.addAll(done.generation());
         }
         TamperLabResult r = new TamperLabResult(detections, benign, generation, (System.nanoTime() - t0) / 1e9);
         new TamperLabReport(config).write(r);
         return r;
+    }
+
+    private NetCheckpoint runNet(TamperNet net, TrainTest data, TrainTest owner) throws FrontierException, IOException {
+        List<DetectionRow> detections = new ArrayList<>();
+        List<GenerationRow> generation = new ArrayList<>();
+        try (NetworkModel base = train(net, owner.train(), config.seed())) {
+            double acc = Evaluation.accuracy(new DjlClassifier(base), data.test());
+            log.printf(Locale.ROOT, "%s on %s: test accuracy %.4f%n", net.label(), config.data(), acc);
+            log.flush();
+            Map<String, MarkerSet> sets = markers(net, base, data.test().images(), generation);
+            List<BenignRow> benign = benign(net, base, sets);
+            for (LabAttack attack : TamperAttacks.of(config, net)) {
+                detections.addAll(attack(net, base, data, attack, sets));
+            }
+            return new NetCheckpoint(detections, benign, generation);
+        }
     }
 
     private NetworkModel train(TamperNet net, ml.frontier.core.data.Dataset train, long seed) throws FrontierException {
@@ -97,14 +120,19 @@ public final class TamperExperiment {
             throws FrontierException, IOException {
         Map<String, MarkerSet> sets = new LinkedHashMap<>();
         DjlClassifier clf = new DjlClassifier(base);
+        BenignSuite suite = config.freshProcess() ? BenignSuite.full() : BenignSuite.inProcessOnly();
         for (String s : config.strategies()) {
             long t0 = System.nanoTime();
             MarkerSet m = new MarkerGenerator(MarkerStrategies.byName(s), Progress.silent())
+                    .withSelection(MarkerStrategies.selectionFor(s)).withSuite(suite)
                     .generate(base, pool, config.markers(), config.seed());
             double secs = (System.nanoTime() - t0) / 1e9;
             double margin = Margins.median(Margins.of(clf.logits(m.images()), clf.numClasses()));
-            rows.add(new GenerationRow(net.label(), s, m.size(), secs, margin));
-            log.printf(Locale.ROOT, "  %-9s %d markers in %.1f s, median logit margin %.4f%n", s, m.size(), secs, margin);
+            Acceptance a = m.acceptance();
+            rows.add(new GenerationRow(net.label(), s, m.size(), secs, margin, a.margins()[0], a.floorRatioMin(),
+                    a.summary()));
+            log.printf(Locale.ROOT, "  %-9s %d markers in %.1f s, median logit margin %.4f; %s%n", s, m.size(), secs,
+                    margin, a.summary());
             log.flush();
             MarkerFile.write(m, markerFile(net, s));
             sets.put(s, m);
@@ -116,77 +144,80 @@ public final class TamperExperiment {
         return config.out().resolve("markers").resolve(net.architecture() + "-" + strategy + ".markers");
     }
 
+    /** Batch sizes marker screening never used. */
+    private static final int[] HELD_OUT_BATCHES = {4, 7, 48, 100, 333, 1000};
+
+    /**
+     * Benign re-deployments the screening never saw: two fresh copies at held-out batch sizes,
+     * ONNX Runtime and fresh JVMs (1 and 2 threads × every instruction set) at batch sizes 7 and
+     * 333; and, outside what the margin floor promises, BF16 storage rounding.
+     */
     private List<BenignRow> benign(TamperNet net, NetworkModel base, Map<String, MarkerSet> sets)
-            throws FrontierException, IOException {
+            throws FrontierException {
         List<BenignRow> rows = new ArrayList<>();
         try (NetworkModel c1 = base.copy(); NetworkModel c2 = c1.copy()) {
             NetworkModel[] copies = {c1, c2};
             for (int c = 0; c < copies.length; c++) {
-                DjlClassifier clf = new DjlClassifier(copies[c], "copy", 512);
-                for (int b : BATCHES) {
+                DjlClassifier clf = new DjlClassifier(copies[c], "copy", 1000);
+                for (int b : HELD_OUT_BATCHES) {
                     for (var e : sets.entrySet()) {
-                        int moved = DetectionCurve.moved(e.getValue().labels(), clf.predictAll(e.getValue().images(), b));
-                        rows.add(new BenignRow(net.label(), "copy" + (c + 1) + "/batch" + b, e.getKey(), moved));
+                        rows.add(row(net, "copy" + (c + 1) + "/batch" + b, e.getKey(), e.getValue(),
+                                clf.predictAll(e.getValue().images(), b), true));
                     }
                 }
             }
         }
+        List<Redeployment> others = new ArrayList<>();
+        if (OnnxRuntime.applies(base)) {
+            others.add(new OnnxRuntime(base, 7, 333));
+        }
         if (config.freshProcess()) {
-            Path modelFile = config.out().resolve("markers").resolve(net.architecture() + ".model");
-            try {
-                ModelFile.save(base, modelFile);
-            } catch (IOException e) {
-                throw new FrontierException(modelFile + ": cannot write (" + e.getMessage() + ")");
-            }
-            for (int threads : new int[] {1, 2}) {
-                rows.addAll(freshProcess(net, modelFile, sets, threads));
+            others.add(new FreshProcesses(base, new int[] {1, 2}, CpuFeatures.instructionSets(), 7, 333));
+        }
+        others.add(new Rounded(base, Rounding.BF16));
+        ImageBatch all = null;
+        for (MarkerSet m : sets.values()) {
+            all = all == null ? m.images() : all.concat(m.images());
+        }
+        for (Redeployment r : others) {
+            for (var e : r.labels(all).entrySet()) {
+                int at = 0;
+                for (var set : sets.entrySet()) {
+                    int n = set.getValue().size();
+                    int[] labels = java.util.Arrays.copyOfRange(e.getValue(), at, at + n);
+                    at += n;
+                    boolean promised = !r.name().equals("rounding");
+                    rows.add(row(net, r.name() + "/" + e.getKey(), set.getKey(), set.getValue(), labels, promised));
+                }
             }
         }
-        long alarms = rows.stream().filter(r -> r.moved() > 0).count();
-        log.printf("  benign re-deployments: %d checks, %d with a moved marker%n", rows.size(), alarms);
+        long checks = rows.stream().filter(BenignRow::heldOut).count();
+        long alarms = rows.stream().filter(r -> r.heldOut() && r.moved() > 0).count();
+        long bf16 = rows.stream().filter(r -> !r.heldOut() && r.moved() > 0).count();
+        log.printf("  held-out benign re-deployments: %d set checks, %d with a moved marker; BF16 (not promised): %d of %d sets moved%n",
+                checks, alarms, bf16, sets.size());
         log.flush();
         return rows;
     }
 
-    private List<BenignRow> freshProcess(TamperNet net, Path modelFile, Map<String, MarkerSet> sets, int threads)
-            throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=" + threads,
-                "-Dai.djl.pytorch.num_interop_threads=1", "-XX:MaxDirectMemorySize=256m",
-                "-cp", System.getProperty("java.class.path"), FreshProcessCheck.class.getName(), modelFile.toString()));
-        for (String s : sets.keySet()) {
-            cmd.add(markerFile(net, s).toString());
-        }
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        List<BenignRow> rows = new ArrayList<>();
-        try {
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
-                log.println("  fresh JVM check (" + threads + " threads) failed; not counted");
-                return rows;
-            }
-            for (String line : out.split("\n")) {
-                String[] f = line.trim().split(" ");
-                if (f.length == 3 && sets.containsKey(f[0])) {
-                    rows.add(new BenignRow(net.label(), "fresh-jvm/threads" + threads, f[0], Integer.parseInt(f[1])));
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            p.destroy();
-        }
-        return rows;
+    private static BenignRow row(TamperNet net, String name, String strategy, MarkerSet m, int[] got, boolean heldOut) {
+        return new BenignRow(net.label(), name, strategy, DetectionCurve.moved(m.labels(), got), m.size(), heldOut);
     }
 
     private List<DetectionRow> attack(TamperNet net, NetworkModel base, TrainTest data, LabAttack attack,
                                       Map<String, MarkerSet> sets) {
         int runs = attack.seeded() ? config.copies() : 1;
         Map<String, double[]> detection = new LinkedHashMap<>();
+        Map<String, double[]> curves = new LinkedHashMap<>();
         Map<String, Double> moved = new LinkedHashMap<>();
+        Map<String, Double> worst = new LinkedHashMap<>();
+        Map<String, Integer> fewest = new LinkedHashMap<>();
         sets.keySet().forEach(s -> {
             detection.put(s, new double[TamperLabConfig.QUERIES.length]);
+            curves.put(s, new double[CURVE]);
             moved.put(s, 0.0);
+            worst.put(s, 1.0);
+            fewest.put(s, Integer.MAX_VALUE);
         });
         double accSum = 0;
         long t0 = System.nanoTime();
@@ -205,6 +236,12 @@ public final class TamperExperiment {
                         for (int q = 0; q < d.length; q++) {
                             d[q] += DetectionCurve.probability(m.size(), f, TamperLabConfig.QUERIES[q]);
                         }
+                        double[] c = curves.get(e.getKey());
+                        for (int q = 0; q < CURVE; q++) {
+                            c[q] += DetectionCurve.probability(m.size(), f, q + 1);
+                        }
+                        worst.merge(e.getKey(), DetectionCurve.probability(m.size(), f, 10), Math::min);
+                        fewest.merge(e.getKey(), f, Math::min);
                     }
                 }
                 progress.update(i + 1, "");
@@ -216,7 +253,8 @@ public final class TamperExperiment {
             List<DetectionRow> rows = new ArrayList<>();
             for (String s : sets.keySet()) {
                 rows.add(new DetectionRow(net.label(), attack.name(), s, 0, Double.NaN, Double.NaN,
-                        new double[TamperLabConfig.QUERIES.length], "not run: " + e.getMessage()));
+                        new double[TamperLabConfig.QUERIES.length], new double[CURVE], Double.NaN, 0,
+                        "not run: " + e.getMessage()));
             }
             return rows;
         }
@@ -229,8 +267,12 @@ public final class TamperExperiment {
             for (int q = 0; q < d.length; q++) {
                 d[q] /= runs;
             }
-            rows.add(new DetectionRow(net.label(), attack.name(), s, runs, moved.get(s) / runs, accSum / runs, d,
-                    attack.seeded() ? "" : "deterministic attack: one copy"));
+            double[] c = curves.get(s);
+            for (int q = 0; q < CURVE; q++) {
+                c[q] /= runs;
+            }
+            rows.add(new DetectionRow(net.label(), attack.name(), s, runs, moved.get(s) / runs, accSum / runs, d, c,
+                    worst.get(s), fewest.get(s), attack.seeded() ? "" : "deterministic attack: one copy"));
             line.append(String.format(Locale.ROOT, " %s %.3f", s, d[3]));
         }
         log.println(line + String.format(Locale.ROOT, "  (%d copies, %.0f s)", runs, (System.nanoTime() - t0) / 1e9));

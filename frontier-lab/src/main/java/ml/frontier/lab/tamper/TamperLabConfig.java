@@ -19,9 +19,10 @@ import java.util.Map;
  * @param seed the seed of everything
  * @param quick whether this is the quick run
  * @param out the output directory
+ * @param data the dataset ({@code mnist}: the embedded digits; {@code fashion}: Fashion-MNIST)
  */
 public record TamperLabConfig(List<TamperNet> nets, List<String> strategies, int markers, int copies, int attackEpochs,
-                              int watermarkKey, boolean freshProcess, long seed, boolean quick, Path out) {
+                              int watermarkKey, boolean freshProcess, long seed, boolean quick, Path out, String data) {
 
     /** Queries at which detection probability is reported. */
     public static final int[] QUERIES = {1, 2, 5, 10, 20, 50, 100};
@@ -40,7 +41,7 @@ public record TamperLabConfig(List<TamperNet> nets, List<String> strategies, int
                 new TamperNet("mlp", Map.of(), 5, 0),
                 new TamperNet("cnn", Map.of(), 3, 0),
                 new TamperNet("irnn", Map.of("steps", Integer.toString(irnnSteps)), 5, 1f)),
-                MarkerStrategies.NAMES, 100, copies, 2, 50, true, seed, false, out);
+                MarkerStrategies.NAMES, 100, copies, 2, 50, true, seed, false, out, "mnist");
     }
 
     /** Small networks, few copies: a few minutes on 2 cores. */
@@ -49,7 +50,7 @@ public record TamperLabConfig(List<TamperNet> nets, List<String> strategies, int
                 new TamperNet("mlp", Map.of("hidden", "128"), 2, 0),
                 new TamperNet("cnn", Map.of("conv1", "8", "conv2", "16", "dense", "64"), 1, 0),
                 new TamperNet("irnn", Map.of("steps", "28", "hidden", "64"), 2, 1f)),
-                MarkerStrategies.NAMES, 100, copies, 1, 20, true, seed, true, out);
+                MarkerStrategies.NAMES, 100, copies, 1, 20, true, seed, true, out, "mnist");
     }
 
     /** The same settings restricted to the networks whose architecture is in {@code names}. */
@@ -59,6 +60,12 @@ public record TamperLabConfig(List<TamperNet> nets, List<String> strategies, int
             throw new IllegalArgumentException("no network among " + names + " (known: mlp, cnn, irnn)");
         }
         return new TamperLabConfig(keep, strategies, markers, copies, attackEpochs, watermarkKey, freshProcess, seed,
-                quick, out);
+                quick, out, data);
+    }
+
+    /** The same settings on another dataset. */
+    public TamperLabConfig onData(String dataset) {
+        return new TamperLabConfig(nets, strategies, markers, copies, attackEpochs, watermarkKey, freshProcess, seed,
+                quick, out, dataset);
     }
 }

@@ -19,14 +19,46 @@ public record TamperLabResult(List<DetectionRow> detections, List<BenignRow> ben
         generation = List.copyOf(generation);
     }
 
-    /** Re-deployments (network × re-deployment) in which at least one marker of {@code strategy} moved. */
+    /** Held-out re-deployments (network × re-deployment) in which at least one marker of {@code strategy} moved. */
     public long falseAlarms(String strategy) {
-        return benign.stream().filter(b -> b.strategy().equals(strategy) && b.moved() > 0).count();
+        return benign.stream().filter(b -> b.strategy().equals(strategy) && b.heldOut() && b.moved() > 0).count();
     }
 
-    /** Re-deployments checked for {@code strategy}. */
+    /** Held-out re-deployments checked for {@code strategy} (each checks a whole marker set). */
     public long benignChecks(String strategy) {
-        return benign.stream().filter(b -> b.strategy().equals(strategy)).count();
+        return benign.stream().filter(b -> b.strategy().equals(strategy) && b.heldOut()).count();
+    }
+
+    /** Marker queries on held-out re-deployments for {@code strategy} (markers × re-deployments). */
+    public long benignMarkerChecks(String strategy) {
+        return benign.stream().filter(b -> b.strategy().equals(strategy) && b.heldOut()).mapToLong(BenignRow::markers).sum();
+    }
+
+    /** Markers of {@code strategy} moved on held-out re-deployments. */
+    public long benignMarkersMoved(String strategy) {
+        return benign.stream().filter(b -> b.strategy().equals(strategy) && b.heldOut()).mapToLong(BenignRow::moved).sum();
+    }
+
+    /** Markers moved under re-deployments outside the floor's promise (BF16), and markers checked there. */
+    public long[] unpromisedMoved(String strategy) {
+        return new long[] {
+            benign.stream().filter(b -> b.strategy().equals(strategy) && !b.heldOut()).mapToLong(BenignRow::moved).sum(),
+            benign.stream().filter(b -> b.strategy().equals(strategy) && !b.heldOut()).mapToLong(BenignRow::markers).sum()};
+    }
+
+    /** The most queries any cell that ran needs for mean P(detect) ≥ {@code p} (-1 if some cell never reaches it). */
+    public int worstQueriesFor(String strategy, double p) {
+        int worst = 0;
+        for (DetectionRow d : detections) {
+            if (d.strategy().equals(strategy) && d.ran()) {
+                int q = d.queriesFor(p);
+                if (q < 0) {
+                    return -1;
+                }
+                worst = Math.max(worst, q);
+            }
+        }
+        return worst;
     }
 
     /** The smallest P(detect) within {@code queries} over every cell that ran for {@code strategy}. */

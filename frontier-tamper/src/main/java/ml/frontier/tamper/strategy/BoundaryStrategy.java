@@ -21,7 +21,9 @@ import java.util.Map;
  *
  * <p>Each step is a DeepFool-like linear estimate of the distance to the target margin, capped at
  * {@code maxStep} (L2) and halved whenever it would overshoot below {@code minMargin}. Pixels stay
- * in [0,1]. Candidates that do not converge within {@code steps} are dropped.
+ * in [0,1]. Candidates that do not converge within {@code steps} are dropped. The paper's window
+ * (margins ≤ 0.01) lies below the FP16 rounding floor of many networks, so each marker is finally
+ * moved out to 1.5 × its own {@link ml.frontier.tamper.MarginFloor} ({@link FrontierApproach}).
  *
  * @param minMargin the smallest logit margin a marker may keep (its guard against numeric noise)
  * @param maxMargin the largest logit margin a marker may keep
@@ -78,9 +80,10 @@ public record BoundaryStrategy(double minMargin, double maxMargin, int steps, do
             }
         }
         if (out == null) {
-            out = ImageBatch.zeros(0, pool.shape());
+            return MarkerSet.of(ImageBatch.zeros(0, pool.shape()), new int[0], name(), parameters(), seed);
         }
-        return MarkerSet.of(out, labels.stream().mapToInt(Integer::intValue).toArray(), name(), parameters(), seed);
+        out = StrategySupport.approach(wb, out, FrontierApproach.defaults());
+        return MarkerSet.of(out, wb.predictAll(out, 256), name(), parameters(), seed);
     }
 
     private record Result(ImageBatch images, int[] labels, boolean[] done) {}

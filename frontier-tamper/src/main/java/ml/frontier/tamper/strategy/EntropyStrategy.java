@@ -12,10 +12,12 @@ import ml.frontier.tamper.MarkerStrategy;
 import java.util.Map;
 
 /**
- * Markers where several frontiers meet: images that maximise the entropy of their top-{@code k}
- * class probabilities (renormalised), after IBSF (ICML 2024). Projected ascent within an L2 ball
- * of {@code radius} around natural images; each marker keeps a logit margin of at least
- * {@code minMargin}. The {@code count} candidates of highest entropy are kept.
+ * Markers where frontiers meet, after IBSF (ICML 2024): images that maximise the entropy of their
+ * top-{@code k} class probabilities (renormalised; IBSF's partial entropy with k = 2 by default).
+ * Projected ascent within an L2 ball of {@code radius} around natural images; the {@code count}
+ * candidates of highest entropy are kept and, as IBSF ends, moved the last stretch towards the
+ * runner-up class by bisection — here stopping at 1.5 × each marker's rounding floor
+ * ({@link FrontierApproach}) instead of at the frontier itself.
  */
 public record EntropyStrategy(int topK, int steps, double stepSize, double radius, double minMargin, double oversample)
         implements MarkerStrategy {
@@ -26,9 +28,9 @@ public record EntropyStrategy(int topK, int steps, double stepSize, double radiu
         }
     }
 
-    /** The defaults: top-3, 40 steps of 0.1 within L2 radius 1.5, margin ≥ 0.002, 1.5 candidates per marker. */
+    /** The defaults: top-2, 100 steps of 0.05 within L2 radius 2, margin ≥ 0.002 during the ascent, 1.5 candidates per marker. */
     public static EntropyStrategy defaults() {
-        return new EntropyStrategy(3, 40, 0.1, 1.5, 0.002, 1.5);
+        return new EntropyStrategy(2, 100, 0.05, 2.0, 0.002, 1.5);
     }
 
     @Override
@@ -65,7 +67,8 @@ public record EntropyStrategy(int topK, int steps, double stepSize, double radiu
                 return topEntropy(logits, k);
             }
         };
-        return StrategySupport.bestOf(wb, cand, count, ascent, goal, name(), parameters(), seed);
+        return StrategySupport.bestApproached(wb, cand, count, ascent, goal, FrontierApproach.defaults(), name(),
+                parameters(), seed);
     }
 
     private float[] topMask(float[] logits, int k) {

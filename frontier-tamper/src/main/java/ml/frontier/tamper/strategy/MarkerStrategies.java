@@ -8,7 +8,7 @@ import java.util.List;
 public final class MarkerStrategies {
 
     /** Every strategy name, baseline first. */
-    public static final List<String> NAMES = List.of("random", "boundary", "sensitive", "entropy", "bisection");
+    public static final List<String> NAMES = List.of("random", "boundary", "sensitive", "entropy", "bisection", "portfolio");
 
     private MarkerStrategies() {}
 
@@ -20,9 +20,16 @@ public final class MarkerStrategies {
             case "sensitive" -> SensitiveStrategy.defaults();
             case "entropy" -> EntropyStrategy.defaults();
             case "bisection" -> BisectionStrategy.defaults();
+            case "portfolio" -> PortfolioStrategy.defaults();
             default -> throw new IllegalArgumentException("unknown marker strategy '" + name + "' (known: "
                     + String.join(", ", NAMES) + ")");
         };
+    }
+
+    /** The selection that goes with a strategy: the portfolio is chosen by coverage, the others as made. */
+    public static ml.frontier.tamper.MarkerSelection selectionFor(String name) {
+        return name.equals("portfolio") ? ml.frontier.tamper.CoverageSelection.defaults()
+                : ml.frontier.tamper.MarkerSelection.first();
     }
 
     /** Whether the strategy needs white-box (gradient) access. */

@@ -6,17 +6,24 @@ import ml.frontier.core.classifier.Classifier;
 import ml.frontier.core.classifier.DjlClassifier;
 import ml.frontier.core.classifier.WhiteBoxClassifier;
 import ml.frontier.core.image.ImageBatch;
+import ml.frontier.tamper.MarginSensitivity;
 import ml.frontier.tamper.MarkerSet;
 import ml.frontier.tamper.MarkerStrategy;
 
 import java.util.Map;
 
 /**
- * Sensitive-sample fingerprinting (He, Zhang and Lee, CVPR 2019): images whose output is most
- * sensitive to the last layer's weights. With {@code f = Σ log-softmax(z)} and a linear last layer
- * {@code z = W h + b}, {@code ‖∂f/∂W‖² + ‖∂f/∂b‖² = ‖1 − K·softmax(z)‖² · (‖h‖² + 1)}; projected
- * ascent of that objective within an L2 ball of {@code radius} around natural images. The
- * {@code count} candidates of highest sensitivity (with a logit margin ≥ {@code minMargin}) are kept.
+ * Sensitive-sample fingerprinting (He, Zhang and Lee, CVPR 2019), made to work label-only.
+ *
+ * <p>The paper's samples maximise how much the output <em>probabilities</em> move when weights
+ * change — with {@code f = Σ log-softmax(z)} and a linear last layer {@code z = W h + b},
+ * {@code ‖∂f/∂W‖² + ‖∂f/∂b‖² = ‖1 − K·softmax(z)‖² · (‖h‖² + 1)}, maximised by projected ascent
+ * within an L2 ball of {@code radius} around natural images. The paper compares probability
+ * vectors; a label-only check sees only the arg-max, and these samples sit deep inside a class
+ * (median margin ≈ 5 logits), so alone they detect nothing. Each ascended sample is therefore moved
+ * to 1.5 × its rounding floor ({@link FrontierApproach}) and the candidates are ranked by their
+ * <em>margin in weight space</em> {@code m / ‖∂m/∂θ‖} — to first order the smallest change of the
+ * weights that flips the label: the {@code count} smallest are kept.
  */
 public record SensitiveStrategy(int steps, double stepSize, double radius, double minMargin, double oversample)
         implements MarkerStrategy {
@@ -27,9 +34,9 @@ public record SensitiveStrategy(int steps, double stepSize, double radius, doubl
         }
     }
 
-    /** The defaults: 40 steps of 0.1 within L2 radius 1.5, margin ≥ 0.002, 1.5 candidates per marker. */
+    /** The defaults: 40 steps of 0.1 within L2 radius 1.5, margin ≥ 0.002, 2 candidates per marker. */
     public static SensitiveStrategy defaults() {
-        return new SensitiveStrategy(40, 0.1, 1.5, 0.002, 1.5);
+        return new SensitiveStrategy(40, 0.1, 1.5, 0.002, 2);
     }
 
     @Override
@@ -41,7 +48,7 @@ public record SensitiveStrategy(int steps, double stepSize, double radius, doubl
     public Map<String, String> parameters() {
         return Map.of("steps", Integer.toString(steps), "stepSize", Double.toString(stepSize),
                 "radius", Double.toString(radius), "minMargin", Double.toString(minMargin),
-                "oversample", Double.toString(oversample));
+                "oversample", Double.toString(oversample), "rank", "weight-space margin, smallest first");
     }
 
     @Override
@@ -83,6 +90,14 @@ public record SensitiveStrategy(int steps, double stepSize, double radius, doubl
                 return out;
             }
         };
-        return StrategySupport.bestOf(wb, cand, count, ascent, goal, name(), parameters(), seed);
+        ProjectedAscent.Result r = StrategySupport.ascend(wb, cand, ascent, goal);
+        ImageBatch near = StrategySupport.approach(wb, r.images(), FrontierApproach.defaults());
+        MarginSensitivity[] s = MarginSensitivity.of(wb.model(), near);
+        float[] closeness = new float[s.length];
+        for (int i = 0; i < s.length; i++) {
+            closeness[i] = (float) -s[i].weightSpaceMargin();
+        }
+        ImageBatch best = near.select(ProjectedAscent.top(closeness, count));
+        return MarkerSet.of(best, wb.predictAll(best, 256), name(), parameters(), seed);
     }
 }
