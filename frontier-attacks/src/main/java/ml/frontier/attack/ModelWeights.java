@@ -27,6 +27,33 @@ public final class ModelWeights {
         return names;
     }
 
+    /** One weight value: its tensor and its index in the flattened tensor. */
+    public record Position(String parameter, int index) {}
+
+    /**
+     * {@code count} distinct weight values drawn uniformly over the tensors {@code names}
+     * (seeded), in tensor order.
+     */
+    public static List<Position> pickDistinct(TrainableModel model, List<String> names, int count, java.util.Random rng) {
+        long[] offsets = new long[names.size() + 1];
+        for (int i = 0; i < names.size(); i++) {
+            offsets[i + 1] = offsets[i] + model.values(names.get(i)).length;
+        }
+        java.util.TreeSet<Long> picked = new java.util.TreeSet<>();
+        while (picked.size() < count) {
+            picked.add((long) (rng.nextDouble() * offsets[names.size()]));
+        }
+        List<Position> out = new ArrayList<>();
+        for (long flat : picked) {
+            int t = 0;
+            while (offsets[t + 1] <= flat) {
+                t++;
+            }
+            out.add(new Position(names.get(t), (int) (flat - offsets[t])));
+        }
+        return out;
+    }
+
     /** Names of the last layer's weight tensors. */
     public static List<String> lastLayerNames(TrainableModel model) {
         List<String> names = new ArrayList<>();

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeSet;
 
 /**
  * Flips bits of float32 weights in place.
@@ -122,23 +121,9 @@ public final class BitFlip extends AbstractAttack {
     }
 
     private List<Flip> randomFlips(TrainableModel model, long seed) {
-        List<String> names = ModelWeights.names(model);
-        long[] offsets = new long[names.size() + 1];
-        for (int i = 0; i < names.size(); i++) {
-            offsets[i + 1] = offsets[i] + model.values(names.get(i)).length;
-        }
-        Random rng = new Random(seed);
-        TreeSet<Long> picked = new TreeSet<>();
-        while (picked.size() < count) {
-            picked.add((long) (rng.nextDouble() * offsets[names.size()]));
-        }
         List<Flip> out = new ArrayList<>();
-        for (long flat : picked) {
-            int t = 0;
-            while (offsets[t + 1] <= flat) {
-                t++;
-            }
-            out.add(new Flip(names.get(t), (int) (flat - offsets[t]), bit, 0));
+        for (ModelWeights.Position p : ModelWeights.pickDistinct(model, ModelWeights.names(model), count, new Random(seed))) {
+            out.add(new Flip(p.parameter(), p.index(), bit, 0));
         }
         return out;
     }

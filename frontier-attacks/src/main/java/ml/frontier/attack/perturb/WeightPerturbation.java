@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeSet;
 
 /**
  * Adds {@code amount} to {@code count} weights chosen at random (seeded, distinct) among the last
@@ -98,26 +97,12 @@ public final class WeightPerturbation extends AbstractAttack {
 
     @Override
     protected Map<String, Object> attack(TrainableModel copy, AttackContext context) {
-        List<String> names = candidates(copy);
-        long[] offsets = new long[names.size() + 1];
-        for (int i = 0; i < names.size(); i++) {
-            offsets[i + 1] = offsets[i] + copy.values(names.get(i)).length;
-        }
-        Random rng = new Random(context.seed());
-        TreeSet<Long> picked = new TreeSet<>();
-        while (picked.size() < count) {
-            picked.add((long) (rng.nextDouble() * offsets[names.size()]));
-        }
         List<Map<String, Object>> changed = new ArrayList<>();
         Map<String, float[]> edited = new LinkedHashMap<>();
-        for (long flat : picked) {
-            int t = 0;
-            while (offsets[t + 1] <= flat) {
-                t++;
-            }
-            String name = names.get(t);
+        for (ModelWeights.Position pos : ModelWeights.pickDistinct(copy, candidates(copy), count, new Random(context.seed()))) {
+            String name = pos.parameter();
             float[] w = edited.computeIfAbsent(name, copy::values);
-            int index = (int) (flat - offsets[t]);
+            int index = pos.index();
             float before = w[index];
             w[index] = before + amount;
             Map<String, Object> c = new LinkedHashMap<>();
