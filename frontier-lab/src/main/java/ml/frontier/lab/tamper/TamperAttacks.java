@@ -8,6 +8,7 @@ import ml.frontier.attack.finetune.FineTuning;
 import ml.frontier.attack.perturb.WeightPerturbation;
 import ml.frontier.attack.prune.MagnitudePruning;
 import ml.frontier.attack.quantize.Quantization;
+import ml.frontier.attack.trojan.NeuronBackdoor;
 import ml.frontier.attack.trojan.Trigger;
 import ml.frontier.attack.trojan.TriggerPattern;
 import ml.frontier.attack.trojan.Trojaning;
@@ -35,7 +36,8 @@ import java.util.List;
  * stronger ones: single bit flips (the lowest exponent bit of one weight: ×2 or ÷2; the highest:
  * one weight becomes enormous), five targeted exponent-bit flips, and fine-tuning that also distils
  * the original model on 600 points near its frontier (an attacker trying to keep the frontier
- * where markers are likely to sit).
+ * where markers are likely to sit); and a backdoor that adds a hidden unit without touching any
+ * existing weight (MLP only), which no label-only marker without the trigger can see.
  */
 final class TamperAttacks {
 
@@ -58,7 +60,9 @@ final class TamperAttacks {
                 new LabAttack("bitflip-exp23", true, (m, d, s) -> run(BitFlip.random(1, 23), m, d, s)),
                 new LabAttack("bitflip-exp30", true, (m, d, s) -> run(BitFlip.random(1, 30), m, d, s)),
                 new LabAttack("bitflip-targeted-5", true, (m, d, s) -> run(BitFlip.targeted(5), m, d, s)),
-                new LabAttack("finetune-frontier-distill", true, (m, d, s) -> frontierDistill(m, d, s, epochs)));
+                new LabAttack("finetune-frontier-distill", true, (m, d, s) -> frontierDistill(m, d, s, epochs)),
+                new LabAttack("neuron-backdoor", false, (m, d, s) -> run(new NeuronBackdoor(
+                        Trigger.corner(4, TriggerPattern.SQUARE, s), 3, 200f), m, d, s)));
     }
 
     private static final int DISTILL_POINTS = 600;
