@@ -1,6 +1,7 @@
 package ml.frontier.cli.attack;
 
 import ml.frontier.cli.common.DataOption;
+import ml.frontier.cli.common.JsonOption;
 import ml.frontier.cli.common.ModelInputOptions;
 import ml.frontier.cli.common.SeedOption;
 import picocli.CommandLine.Mixin;
@@ -27,8 +28,8 @@ public final class AttackOptions {
                     + "in (0,1) (default: a third).")
     public double attackerFraction;
 
-    @Option(names = "--json", description = "Print a JSON report instead of text.")
-    public boolean json;
+    @Mixin
+    public JsonOption json;
 
     @Mixin
     public DataOption data;

@@ -1,10 +1,26 @@
 package ml.frontier.cli.common;
 
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** {@code --seed}: every run takes one and says which it used. */
+/**
+ * The run's seed, for a command that uses one. {@code --seed} itself is declared once, on the root
+ * command, and inherited by every subcommand ({@link GlobalOptions}); this mixin only reads it (an
+ * option-less mixin must carry {@code @Command} for picocli to accept it).
+ */
+@Command
 public final class SeedOption {
 
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    public long seed;
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    /** The {@code --seed} given to this command (or its default). */
+    public long seed() {
+        var option = mixee.findOption("--seed");
+        if (option == null) {
+            throw new IllegalStateException(mixee.qualifiedName() + " is not under the frontier root command (no --seed)");
+        }
+        return option.<Long>getValue();
+    }
 }

@@ -1,5 +1,6 @@
 package ml.frontier.cli.tamper;
 
+import ml.frontier.cli.common.JsonOption;
 import ml.frontier.cli.common.ModelSource;
 import ml.frontier.cli.common.SeedOption;
 import ml.frontier.core.classifier.Classifier;
@@ -18,7 +19,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code frontier tamper check}: queries a model with markers; exit 0 intact, 1 tampered, 2 bad input. */
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(name = "check",
         description = "Query a model (file, ONNX or remote, label-only) with markers in a seeded random order; "
                 + "exit 0 if intact, 1 if tampered.")
 public final class TamperCheckCommand implements Callable<Integer> {
@@ -42,19 +43,19 @@ public final class TamperCheckCommand implements Callable<Integer> {
             description = "Markers per request; 1 stops exactly at the first moved marker (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--json", description = "Print the report as JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() throws Exception {
         MarkerSet markers = MarkerFile.read(markersFile);
         TamperReport r;
         try (Classifier model = source.openClassifier(markers.preprocessing())) {
-            r = new TamperCheck(budget, seed.seed, batch).check(model, markers);
+            r = new TamperCheck(budget, seed.seed(), batch).check(model, markers);
         }
         String hash = source.localSha256();
         var o = spec.commandLine().getOut();
-        if (json) {
+        if (json.json) {
             Map<String, Object> m = r.asMap();
             if (hash != null) {
                 m.put("modelSha256Matches", hash.equals(markers.modelSha256()));

@@ -1,6 +1,7 @@
 package ml.frontier.cli.tamper;
 
 import ml.frontier.cli.common.DataOption;
+import ml.frontier.cli.common.JsonOption;
 import ml.frontier.cli.common.ModelSource;
 import ml.frontier.cli.common.SeedOption;
 import ml.frontier.cli.common.Terminal;
@@ -20,10 +21,11 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code frontier tamper markers}: makes markers for a model and writes them to a marker file. */
-@Command(name = "markers", mixinStandardHelpOptions = true,
+@Command(name = "markers",
         description = "Make markers for a model (kept only if stable under benign re-deployments) and write a marker file.")
 public final class TamperMarkersCommand implements Callable<Integer> {
 
@@ -54,6 +56,9 @@ public final class TamperMarkersCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The marker file to write.")
     Path out;
 
+    @Mixin
+    JsonOption json;
+
     @Override
     public Integer call() throws Exception {
         MarkerStrategy s = MarkerStrategies.byName(strategy);
@@ -62,7 +67,7 @@ public final class TamperMarkersCommand implements Callable<Integer> {
         MarkerSet markers;
         if (source.isWhiteBox()) {
             try (TrainableModel model = source.loadTrainable()) {
-                markers = new MarkerGenerator(s, Terminal.progress(spec), diverse).generate(model, pool, count, seed.seed);
+                markers = new MarkerGenerator(s, Terminal.progress(spec), diverse).generate(model, pool, count, seed.seed());
             }
         } else {
             if (MarkerStrategies.needsWhiteBox(s.name())) {
@@ -70,13 +75,16 @@ public final class TamperMarkersCommand implements Callable<Integer> {
                         + "TorchScript file); with --remote or an ONNX model use 'bisection' or 'random'");
             }
             try (Classifier model = source.openClassifier()) {
-                markers = new MarkerGenerator(s, Terminal.progress(spec)).generate(model, pool, count, seed.seed)
+                markers = new MarkerGenerator(s, Terminal.progress(spec)).generate(model, pool, count, seed.seed())
                         .withPreprocessing(source.preprocessing());
             }
         }
         MarkerFile.write(markers, out);
-        spec.commandLine().getOut().printf(Locale.ROOT, "wrote %d %s markers for %s to %s (seed %d, %.1f s)%n",
-                markers.size(), s.name(), source.describe(), out, seed.seed, (System.nanoTime() - t0) / 1e9);
+        double secs = (System.nanoTime() - t0) / 1e9;
+        json.text().printf(Locale.ROOT, "wrote %d %s markers for %s to %s (seed %d, %.1f s)%n",
+                markers.size(), s.name(), source.describe(), out, seed.seed(), secs);
+        json.print(Map.of("markers", markers.size(), "strategy", s.name(), "model", source.describe(),
+                "out", out.toString(), "seed", seed.seed(), "seconds", secs));
         return 0;
     }
 }
