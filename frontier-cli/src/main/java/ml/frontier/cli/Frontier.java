@@ -70,11 +70,16 @@ public final class Frontier implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    /** Frontier's version (the POM's) and the engine's. */
+    /**
+     * Frontier's version and the DJL and PyTorch versions of the build, all from the POM. picocli
+     * asks for them when it builds every subcommand (the inherited {@code @Command}), so they are
+     * read from a resource and do not start the engine.
+     */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"Frontier " + FrontierVersion.VERSION, Engines.versions()};
+            return new String[] {"Frontier " + FrontierVersion.VERSION,
+                    "DJL " + FrontierVersion.DJL + " / PyTorch " + FrontierVersion.PYTORCH};
         }
     }
 }

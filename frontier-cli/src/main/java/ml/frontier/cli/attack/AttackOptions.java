@@ -5,7 +5,9 @@ import ml.frontier.cli.common.JsonOption;
 import ml.frontier.cli.common.ModelInputOptions;
 import ml.frontier.cli.common.SeedOption;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 
@@ -29,11 +31,21 @@ public final class AttackOptions {
     public double attackerFraction;
 
     @Mixin
-    public JsonOption json;
+    JsonOption json;
 
     @Mixin
     public DataOption data;
 
-    @Mixin
-    public SeedOption seed;
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    /** The inherited {@code --seed}. */
+    public long seed() {
+        return SeedOption.of(command);
+    }
+
+    /** {@code --json}, printing through the attack command. */
+    public JsonOption json() {
+        return json.within(command);
+    }
 }

@@ -20,6 +20,15 @@ public final class JsonOption {
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
 
+    /**
+     * The same option printing through {@code command}: for a JsonOption nested in another mixin,
+     * whose MIXEE (what picocli injects) is that mixin, not the command.
+     */
+    public JsonOption within(CommandSpec command) {
+        this.mixee = command;
+        return this;
+    }
+
     /** Where human-readable lines go: stdout, or stderr under {@code --json}. */
     public PrintWriter text() {
         return json ? mixee.commandLine().getErr() : mixee.commandLine().getOut();

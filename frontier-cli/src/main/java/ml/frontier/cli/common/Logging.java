@@ -7,9 +7,8 @@ import java.nio.file.Path;
  * Where library and server logs go: a log file by default, so a command's output is its own
  * lines; the terminal (stderr) under {@code --verbose}. Must run before the first logger is made
  * (slf4j-simple reads its settings once), which is why the root command's execution strategy
- * calls it right after parsing. libtorch's native warnings are silenced by the launchers
- * ({@code TORCH_CPP_LOG_LEVEL=ERROR} unless {@code --verbose}): libtorch reads that variable when it
- * loads, before any Java code could change it.
+ * calls it right after parsing. {@code --verbose} also keeps libtorch's native warnings, which
+ * {@code NativeWarnings} (frontier-core) otherwise spends out of sight.
  */
 public final class Logging {
 
@@ -27,6 +26,7 @@ public final class Logging {
             System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
             System.setProperty("org.slf4j.simpleLogger.log.ai.djl", "info");
+            System.setProperty("frontier.native.warnings", "true");
             return;
         }
         if (System.getProperty("org.slf4j.simpleLogger.logFile") != null) {

@@ -17,9 +17,14 @@ public final class SeedOption {
 
     /** The {@code --seed} given to this command (or its default). */
     public long seed() {
-        var option = mixee.findOption("--seed");
+        return of(mixee);
+    }
+
+    /** The {@code --seed} of {@code command}; for mixins nested in mixins, whose MIXEE is the outer mixin. */
+    public static long of(CommandSpec command) {
+        var option = command.findOption("--seed");
         if (option == null) {
-            throw new IllegalStateException(mixee.qualifiedName() + " is not under the frontier root command (no --seed)");
+            throw new IllegalStateException(command.qualifiedName() + " is not under the frontier root command (no --seed)");
         }
         return option.<Long>getValue();
     }

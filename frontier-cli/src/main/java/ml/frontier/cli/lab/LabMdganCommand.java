@@ -34,11 +34,11 @@ public final class LabMdganCommand implements Callable<Integer> {
         long it = iterations != null ? iterations : lab.quick ? 600 : 3000;
         long ev = evalEvery != null ? evalEvery : lab.quick ? 200 : 500;
         Path out = lab.out();
-        var mdgan = new MdGanLab(new MdGanLab.Config(data.data, lab.quick, it, ev, lab.seed.seed(), out), lab.json.text());
+        var mdgan = new MdGanLab(new MdGanLab.Config(data.data, lab.quick, it, ev, lab.seed(), out), lab.json().text());
         mdgan.run(Terminal.progress(spec));
-        lab.json.text().println("wrote " + out.resolve("summary.md") + ", runs.csv, curves.csv, score-b*.png, frechet-b*.png");
-        lab.json.print(Map.of("report", out.resolve("summary.md").toString(), "runs", out.resolve("runs.csv").toString(),
-                "iterations", it, "evalEvery", ev, "seed", lab.seed.seed()));
+        lab.json().text().println("wrote " + out.resolve("summary.md") + ", runs.csv, curves.csv, score-b*.png, frechet-b*.png");
+        lab.json().print(Map.of("report", out.resolve("summary.md").toString(), "runs", out.resolve("runs.csv").toString(),
+                "iterations", it, "evalEvery", ev, "seed", lab.seed()));
         return 0;
     }
 }

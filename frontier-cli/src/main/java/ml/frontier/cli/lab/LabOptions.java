@@ -13,10 +13,7 @@ import java.nio.file.Path;
 public final class LabOptions {
 
     @Mixin
-    public SeedOption seed;
-
-    @Mixin
-    public JsonOption json;
+    JsonOption json;
 
     @Option(names = "--quick", description = "A short run (the command's description says what it keeps).")
     public boolean quick;
@@ -26,6 +23,16 @@ public final class LabOptions {
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
+
+    /** The inherited {@code --seed}. */
+    public long seed() {
+        return SeedOption.of(mixee);
+    }
+
+    /** {@code --json}, printing through the lab command. */
+    public JsonOption json() {
+        return json.within(mixee);
+    }
 
     /** The output directory: {@code --out}, or {@code runs/lab-<command>}. */
     public Path out() {

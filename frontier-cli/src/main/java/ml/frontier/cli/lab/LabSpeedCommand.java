@@ -48,14 +48,14 @@ public final class LabSpeedCommand implements Callable<Integer> {
         Path out = lab.out();
         SpeedConfig config = lab.quick
                 ? new SpeedConfig("mnist", List.of("mlp"), List.of(64), List.of(Variant.CORE, Variant.FAST), 1, 0, 5,
-                        inferBatch, 1e-3f, lab.seed.seed(), out)
+                        inferBatch, 1e-3f, lab.seed(), out)
                 : new SpeedConfig(data.data, models, batches, variants.stream().map(Variant::parse).toList(), repeats,
-                        repeatOffset, warmup, inferBatch, 1e-3f, lab.seed.seed(), out);
-        var table = new SpeedBenchmark(config, lab.json.text()).run();
-        lab.json.text().println(table.markdown());
-        lab.json.text().println("wrote " + out.resolve("runs.csv") + ", medians.csv, summary.md");
-        lab.json.print(Map.of("medians", out.resolve("medians.csv").toString(), "report", out.resolve("summary.md").toString(),
-                "seed", lab.seed.seed()));
+                        repeatOffset, warmup, inferBatch, 1e-3f, lab.seed(), out);
+        var table = new SpeedBenchmark(config, lab.json().text()).run();
+        lab.json().text().println(table.markdown());
+        lab.json().text().println("wrote " + out.resolve("runs.csv") + ", medians.csv, summary.md");
+        lab.json().print(Map.of("medians", out.resolve("medians.csv").toString(), "report", out.resolve("summary.md").toString(),
+                "seed", lab.seed()));
         return 0;
     }
 

@@ -42,10 +42,10 @@ public final class LabTamperCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var o = lab.json.text();
+        var o = lab.json().text();
         Path out = lab.out();
-        TamperLabConfig config = lab.quick ? TamperLabConfig.quick(copies == null ? 3 : copies, lab.seed.seed(), out)
-                : TamperLabConfig.full(copies == null ? 20 : copies, lab.seed.seed(), out, irnnSteps);
+        TamperLabConfig config = lab.quick ? TamperLabConfig.quick(copies == null ? 3 : copies, lab.seed(), out)
+                : TamperLabConfig.full(copies == null ? 20 : copies, lab.seed(), out, irnnSteps);
         if (nets != null) {
             config = config.onlyNets(nets);
         }
@@ -59,8 +59,8 @@ public final class LabTamperCommand implements Callable<Integer> {
         }
         o.printf(Locale.ROOT, "wrote %s (detection.csv, benign.csv, generation.csv, detect-*.png) in %.0f s%n",
                 out.resolve("summary.md"), r.seconds());
-        lab.json.print(Map.of("strategies", strategies, "seconds", r.seconds(), "report", out.resolve("summary.md").toString(),
-                "seed", lab.seed.seed()));
+        lab.json().print(Map.of("strategies", strategies, "seconds", r.seconds(), "report", out.resolve("summary.md").toString(),
+                "seed", lab.seed()));
         return 0;
     }
 }

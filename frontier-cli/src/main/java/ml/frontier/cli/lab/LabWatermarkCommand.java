@@ -57,10 +57,10 @@ public final class LabWatermarkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var o = lab.json.text();
+        var o = lab.json().text();
         Path out = lab.out();
-        WatermarkLabConfig config = lab.quick ? WatermarkLabConfig.quick(lab.seed.seed(), out)
-                : WatermarkLabConfig.full(lab.seed.seed(), out);
+        WatermarkLabConfig config = lab.quick ? WatermarkLabConfig.quick(lab.seed(), out)
+                : WatermarkLabConfig.full(lab.seed(), out);
         if (epsilons != null || extraCoinKeys != null) {
             config = config.withKeys(epsilons != null ? epsilons : config.epsilons(),
                     extraCoinKeys != null ? extraCoinKeys : config.extraCoinKeys());
@@ -89,8 +89,8 @@ public final class LabWatermarkCommand implements Callable<Integer> {
             }
         }
         o.printf(Locale.ROOT, "%.0f s; wrote %s, keys.csv, checks.csv, roc-*.png%n", r.seconds(), out.resolve("summary.md"));
-        lab.json.print(Map.of("rules", rules, "seconds", r.seconds(), "report", out.resolve("summary.md").toString(),
-                "seed", lab.seed.seed()));
+        lab.json().print(Map.of("rules", rules, "seconds", r.seconds(), "report", out.resolve("summary.md").toString(),
+                "seed", lab.seed()));
         return 0;
     }
 }
