@@ -1,18 +1,15 @@
 package ml.frontier.cli.attack;
 
 import ml.frontier.cli.common.DataOption;
-import ml.frontier.cli.common.JsonOption;
 import ml.frontier.cli.common.ModelInputOptions;
-import ml.frontier.cli.common.SeedOption;
+import ml.frontier.cli.common.NestedOptions;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 
 /** The options every attack command takes: input and output model, data, seed, attacker share, JSON. */
-public final class AttackOptions {
+public final class AttackOptions extends NestedOptions {
 
     @Option(names = "--model", required = true, paramLabel = "FILE",
             description = "The model to attack: a Frontier model file or TorchScript, recognised from its content.")
@@ -31,21 +28,6 @@ public final class AttackOptions {
     public double attackerFraction;
 
     @Mixin
-    JsonOption json;
-
-    @Mixin
     public DataOption data;
 
-    @Spec(Spec.Target.MIXEE)
-    CommandSpec command;
-
-    /** The inherited {@code --seed}. */
-    public long seed() {
-        return SeedOption.of(command);
-    }
-
-    /** {@code --json}, printing through the attack command. */
-    public JsonOption json() {
-        return json.within(command);
-    }
 }
