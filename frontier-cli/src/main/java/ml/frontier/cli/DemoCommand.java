@@ -1,5 +1,6 @@
 package ml.frontier.cli;
 
+import ml.frontier.cli.common.JsonOption;
 import ml.frontier.cli.common.SeedOption;
 import ml.frontier.cli.common.Terminal;
 import ml.frontier.lab.demo.Demo;
@@ -12,7 +13,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code frontier demo}: the main job on the embedded data, with a report. */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "demo",
         description = "Run Frontier end to end on the embedded MNIST (a few minutes) and write a report.")
 public final class DemoCommand implements Callable<Integer> {
 
@@ -28,9 +29,14 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Fewer epochs and iterations (for tests).")
     boolean quick;
 
+    @Mixin
+    JsonOption json;
+
     @Override
     public Integer call() throws Exception {
-        Demo.standard().run(out, seed.seed, quick, spec.commandLine().getOut(), Terminal.progress(spec));
+        Demo.standard().run(out, seed.seed(), quick, json.text(), Terminal.progress(spec));
+        json.print(java.util.Map.of("report", out.resolve("report.md").toString(), "html", out.resolve("report.html").toString(),
+                "seed", seed.seed(), "quick", quick));
         return 0;
     }
 }

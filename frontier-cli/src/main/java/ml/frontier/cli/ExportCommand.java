@@ -1,17 +1,19 @@
 package ml.frontier.cli;
 
+import ml.frontier.cli.common.JsonOption;
 import ml.frontier.core.model.ModelFile;
 import ml.frontier.core.model.NetworkModel;
 import ml.frontier.core.onnx.OnnxExport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code frontier export}: writes an mlp or cnn model file as ONNX. */
-@Command(name = "export", mixinStandardHelpOptions = true,
+@Command(name = "export",
         description = "Export an mlp or cnn model file to ONNX (input [N,C,H,W] 'input', output 'logits').")
 public final class ExportCommand implements Callable<Integer> {
 
@@ -24,6 +26,9 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--onnx", required = true, paramLabel = "FILE", description = "ONNX file to write.")
     Path onnx;
 
+    @Mixin
+    JsonOption json;
+
     @Override
     public Integer call() throws Exception {
         try (NetworkModel m = ModelFile.load(model)) {
@@ -32,7 +37,8 @@ public final class ExportCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new ml.frontier.core.FrontierException(model + ": " + e.getMessage());
             }
-            spec.commandLine().getOut().printf("wrote %s (%s, opset 13)%n", onnx, m.spec().architecture());
+            json.text().printf("wrote %s (%s, opset 13)%n", onnx, m.spec().architecture());
+            json.print(java.util.Map.of("onnx", onnx.toString(), "architecture", m.spec().architecture(), "opset", 13));
         }
         return 0;
     }

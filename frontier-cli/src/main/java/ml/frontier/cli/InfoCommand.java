@@ -1,5 +1,6 @@
 package ml.frontier.cli;
 
+import ml.frontier.cli.common.JsonOption;
 import ml.frontier.core.io.ArrayBundle;
 import ml.frontier.core.load.ModelFormat;
 import ml.frontier.core.load.Models;
@@ -10,6 +11,7 @@ import ml.frontier.core.model.ModelZoo;
 import ml.frontier.core.model.TrainableModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -18,7 +20,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code frontier info}: what a model file says about itself, or the zoo's architectures. */
-@Command(name = "info", mixinStandardHelpOptions = true,
+@Command(name = "info",
         description = "Show a model file's metadata (architecture, data, accuracy, seed, hash, history; for TorchScript "
                 + "and ONNX files what their sidecar or the file says), or the zoo.")
 public final class InfoCommand implements Callable<Integer> {
@@ -32,14 +34,22 @@ public final class InfoCommand implements Callable<Integer> {
     @Option(names = "--zoo", description = "List the architectures and their hyper-parameters.")
     boolean zoo;
 
+    @Mixin
+    JsonOption json;
+
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
         if (zoo || file == null) {
             ModelZoo z = ModelZoo.standard();
+            var zooMap = new java.util.LinkedHashMap<String, Object>();
             for (String n : z.names()) {
-                out.printf("%-7s %s%n        defaults %s%n", n, z.get(n).description(), new java.util.TreeMap<>(z.get(n).defaults()));
+                json.text().printf("%-7s %s%n        defaults %s%n", n, z.get(n).description(),
+                        new java.util.TreeMap<>(z.get(n).defaults()));
+                zooMap.put(n, java.util.Map.of("description", z.get(n).description(),
+                        "defaults", new java.util.TreeMap<>(z.get(n).defaults())));
             }
+            json.print(zooMap);
             return 0;
         }
         if (!Files.exists(file)) {

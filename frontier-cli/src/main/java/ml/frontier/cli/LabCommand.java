@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** {@code frontier lab …}: the papers' experiments and the benchmarks, each writing CSV, PNG and Markdown. */
 @Command(name = "lab",
-        mixinStandardHelpOptions = true,
+        
         description = "Reproduce the papers' experiments and run benchmarks (CSV + PNG + Markdown reports).",
         subcommands = {
                 CommandLine.HelpCommand.class,

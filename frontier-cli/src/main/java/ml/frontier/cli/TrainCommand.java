@@ -1,6 +1,7 @@
 package ml.frontier.cli;
 
 import ml.frontier.cli.common.DataOption;
+import ml.frontier.cli.common.JsonOption;
 import ml.frontier.cli.common.SeedOption;
 import ml.frontier.cli.common.Terminal;
 import ml.frontier.core.data.TrainTest;
@@ -23,7 +24,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code frontier train}: trains a network of the zoo and writes a model file. */
-@Command(name = "train", mixinStandardHelpOptions = true,
+@Command(name = "train",
         description = "Train a network of the zoo (mlp, cnn, irnn, resnet) and write a model file.")
 public final class TrainCommand implements Callable<Integer> {
 
@@ -61,26 +62,32 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Model file to write.")
     Path out;
 
+    @Mixin
+    JsonOption json;
+
     @Override
     public Integer call() throws Exception {
-        var o = spec.commandLine().getOut();
+        var o = json.text();
         TrainTest tt = data.load();
         var train = trainSize > 0 ? tt.train().head(trainSize) : tt.train();
         ModelZoo zoo = ModelZoo.standard();
         ModelSpec ms = zoo.spec(architecture, hyper, train.shape(), train.numClasses());
         float c = clip == 0 && architecture.equals("irnn") ? 1f : clip;
         TrainingConfig config = TrainingConfig.builder().optEpochs(epochs).optBatchSize(batch)
-                .optLearningRate(lr).optSeed(seed.seed).optClip(c).build();
+                .optLearningRate(lr).optSeed(seed.seed()).optClip(c).build();
         o.printf("training %s on %s (%d images), %d epochs, batch %d, lr %s, seed %d%n",
-                ms, train.name(), train.size(), epochs, batch, lr, seed.seed);
-        try (NetworkModel model = NetworkModel.create(zoo, ms, seed.seed)) {
+                ms, train.name(), train.size(), epochs, batch, lr, seed.seed());
+        try (NetworkModel model = NetworkModel.create(zoo, ms, seed.seed())) {
             TrainingReport r = new ClassifierTrainer(config, Terminal.progress(spec)).train(model, train, tt.test());
             model.setMetadata(model.metadata().withAccuracy(train.name(), r.finalTestAccuracy())
                     .withStep("train", Map.of("data", train.name(), "epochs", epochs, "batch", batch, "lr", lr,
-                            "clip", c, "seed", seed.seed, "testAccuracy", r.finalTestAccuracy(), "seconds", r.seconds())));
+                            "clip", c, "seed", seed.seed(), "testAccuracy", r.finalTestAccuracy(), "seconds", r.seconds())));
             ModelFile.save(model, out);
             o.printf(Locale.ROOT, "test accuracy %.4f on %s after %.1f s; wrote %s (sha256 %s)%n",
                     r.finalTestAccuracy(), tt.test().name(), r.seconds(), out, model.metadata().parametersSha256());
+            json.print(Map.of("model", out.toString(), "architecture", ms.toString(), "data", train.name(),
+                    "epochs", epochs, "seed", seed.seed(), "testAccuracy", r.finalTestAccuracy(), "seconds", r.seconds(),
+                    "sha256", model.metadata().parametersSha256()));
         }
         return 0;
     }

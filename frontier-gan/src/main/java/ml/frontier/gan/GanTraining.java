@@ -12,7 +12,7 @@ import ml.frontier.gan.metrics.GanScorer;
 import ml.frontier.gan.metrics.GanScores;
 import ml.frontier.gan.nets.GanArchitecture;
 import ml.frontier.gan.nets.GanArchitectures;
-import ml.frontier.gan.report.LinePlot;
+import ml.frontier.core.report.LinePlot;
 import ml.frontier.gan.train.GanHyper;
 import ml.frontier.gan.train.Generator;
 import ml.frontier.gan.train.Latent;
@@ -174,11 +174,11 @@ public final class GanTraining {
     private void writePlots(List<GanEvaluation> curve, String label) throws IOException {
         double[] x = curve.stream().mapToDouble(GanEvaluation::iteration).toArray();
         new LinePlot("MNIST score, " + label, "iteration", "score")
-                .add(new LinePlot.Series(label, x, curve.stream().mapToDouble(GanEvaluation::score).toArray()))
-                .writePng(b.out.resolve("score.png"), 720, 400);
+                .add(label, x, curve.stream().mapToDouble(GanEvaluation::score).toArray()).size(720, 400)
+                .write(b.out.resolve("score.png"));
         new LinePlot("Frechet distance, " + label, "iteration", "FD")
-                .add(new LinePlot.Series(label, x, curve.stream().mapToDouble(GanEvaluation::frechet).toArray()))
-                .writePng(b.out.resolve("frechet.png"), 720, 400);
+                .add(label, x, curve.stream().mapToDouble(GanEvaluation::frechet).toArray()).size(720, 400)
+                .write(b.out.resolve("frechet.png"));
     }
 
     /** Builder: {@code setX} for required values, {@code optX} for optional ones. */

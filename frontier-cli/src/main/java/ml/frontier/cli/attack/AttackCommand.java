@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code frontier attack}: the group of model attacks; prints its usage when run alone. */
 @Command(name = "attack",
         description = "Attack a model file: fine-tune, prune, quantize, trojan or perturb it into a new file.",
-        mixinStandardHelpOptions = true,
+        
         subcommands = {
                 FinetuneCommand.class,
                 PruneCommand.class,

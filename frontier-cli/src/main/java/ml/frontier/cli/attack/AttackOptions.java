@@ -2,14 +2,14 @@ package ml.frontier.cli.attack;
 
 import ml.frontier.cli.common.DataOption;
 import ml.frontier.cli.common.ModelInputOptions;
-import ml.frontier.cli.common.SeedOption;
+import ml.frontier.cli.common.NestedOptions;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 
 /** The options every attack command takes: input and output model, data, seed, attacker share, JSON. */
-public final class AttackOptions {
+public final class AttackOptions extends NestedOptions {
 
     @Option(names = "--model", required = true, paramLabel = "FILE",
             description = "The model to attack: a Frontier model file or TorchScript, recognised from its content.")
@@ -27,12 +27,7 @@ public final class AttackOptions {
                     + "in (0,1) (default: a third).")
     public double attackerFraction;
 
-    @Option(names = "--json", description = "Print a JSON report instead of text.")
-    public boolean json;
-
     @Mixin
     public DataOption data;
 
-    @Mixin
-    public SeedOption seed;
 }

@@ -37,12 +37,12 @@ final class AttackRunner {
         }
         PrintWriter out = spec.commandLine().getOut();
         TrainTest data = o.data.load();
-        AttackContext ctx = AttackContext.of(data, o.attackerFraction, o.seed.seed, Terminal.progress(spec));
+        AttackContext ctx = AttackContext.of(data, o.attackerFraction, o.seed(), Terminal.progress(spec));
         try (TrainableModel model = Models.loadTrainable(o.model, o.input.options())) {
-            if (!o.json) {
+            if (!o.json().json) {
                 out.printf(Locale.ROOT, "attack %s %s on %s (%s, sha256 %s…), seed %d%n", attack.name(),
                         new TreeMap<>(attack.parameters()), o.model, model.describe(),
-                        model.sha256().substring(0, 12), o.seed.seed);
+                        model.sha256().substring(0, 12), o.seed());
                 out.printf(Locale.ROOT, "attacker data %s (%d images), test data %s (%d images)%n",
                         ctx.attackerData().name(), ctx.attackerData().size(), ctx.test().name(), ctx.test().size());
                 out.flush();
@@ -54,7 +54,7 @@ final class AttackRunner {
                 } catch (IOException e) {
                     throw new FrontierException(o.out + ": cannot write the attacked model (" + e.getMessage() + ")", e);
                 }
-                if (o.json) {
+                if (o.json().json) {
                     Map<String, Object> report = new LinkedHashMap<>();
                     report.put("model", o.model.toString());
                     report.put("out", o.out.toString());

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 /** {@code frontier attack finetune}: FTLL, FTAL, RTLL or RTAL on the attacker's data. */
-@Command(name = "finetune", mixinStandardHelpOptions = true,
+@Command(name = "finetune",
         description = "Fine-tune on the attacker's data: ftll (last layer), ftal (all layers), "
                 + "rtll / rtal (re-initialise the last layer first) — Adi et al. 2018.")
 public final class FinetuneCommand implements Callable<Integer> {

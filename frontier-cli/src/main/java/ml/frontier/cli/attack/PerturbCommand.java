@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 /** {@code frontier attack perturb}: add an amount to one weight or a few (minimal tampering). */
-@Command(name = "perturb", mixinStandardHelpOptions = true,
+@Command(name = "perturb",
         description = "Minimal tampering: add --amount to --weights weights chosen at random (seeded).")
 public final class PerturbCommand implements Callable<Integer> {
 

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 /** {@code frontier attack prune}: magnitude pruning, global or per layer, optionally fine-tuned. */
-@Command(name = "prune", mixinStandardHelpOptions = true,
+@Command(name = "prune",
         description = "Set the smallest weights to zero (magnitude pruning), globally or per layer.")
 public final class PruneCommand implements Callable<Integer> {
 

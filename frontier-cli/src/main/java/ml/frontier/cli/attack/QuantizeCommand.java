@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 /** {@code frontier attack quantize}: uniform k-bit weight quantization, stored back as float32. */
-@Command(name = "quantize", mixinStandardHelpOptions = true,
+@Command(name = "quantize",
         description = "Quantize the weights to k bits (min-max affine levels), per tensor or per output channel.")
 public final class QuantizeCommand implements Callable<Integer> {
 

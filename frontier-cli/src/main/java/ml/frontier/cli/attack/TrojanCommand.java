@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 /** {@code frontier attack trojan}: stamp a trigger on some attacker images relabelled to a target, retrain. */
-@Command(name = "trojan", mixinStandardHelpOptions = true,
+@Command(name = "trojan",
         description = "Trojan the model: a trigger patch on a fraction of the attacker's images, relabelled to "
                 + "the target class, then retraining; reports the attack success rate on triggered test images.")
 public final class TrojanCommand implements Callable<Integer> {
@@ -50,7 +50,7 @@ public final class TrojanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         TriggerPattern p = TriggerPattern.parse(pattern);
-        Trigger trigger = position == null ? Trigger.corner(patch, p, options.seed.seed) : at(p);
+        Trigger trigger = position == null ? Trigger.corner(patch, p, options.seed()) : at(p);
         var attack = Trojaning.builder().setTrigger(trigger).setTargetClass(target).optPoisonFraction(fraction)
                 .optEpochs(epochs).optLearningRate(learningRate).build();
         return AttackRunner.run(spec, options, attack);
@@ -62,7 +62,7 @@ public final class TrojanCommand implements Callable<Integer> {
             if (xy.length != 2) {
                 throw new NumberFormatException();
             }
-            return Trigger.at(patch, Integer.parseInt(xy[0].trim()), Integer.parseInt(xy[1].trim()), p, options.seed.seed);
+            return Trigger.at(patch, Integer.parseInt(xy[0].trim()), Integer.parseInt(xy[1].trim()), p, options.seed());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--position must be X,Y (two integers), got '" + position + "'");
         }

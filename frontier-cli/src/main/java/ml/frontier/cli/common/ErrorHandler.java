@@ -32,11 +32,16 @@ public final class ErrorHandler implements CommandLine.IExecutionExceptionHandle
             code = INTERNAL;
             message = "internal error: " + cause;
         }
-        cl.getErr().println("frontier: " + message);
+        cl.getErr().println("frontier: " + oneLine(message));
         if ("1".equals(System.getenv("FRONTIER_DEBUG"))) {
             cause.printStackTrace(cl.getErr());
         }
         cl.getErr().flush();
         return code;
+    }
+
+    /** A message quoting a damaged file can hold line breaks and control bytes: the user gets one line. */
+    static String oneLine(String message) {
+        return String.valueOf(message).replaceAll("[\\p{Cntrl}&&[^\t]]+", " ").strip();
     }
 }

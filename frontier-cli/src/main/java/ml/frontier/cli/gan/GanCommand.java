@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code frontier gan}: distributed GAN training (MD-GAN, FL-GAN, standalone). */
-@Command(name = "gan", mixinStandardHelpOptions = true,
+@Command(name = "gan",
         description = "Train GANs: standalone, FL-GAN or MD-GAN (one generator, one discriminator per worker).",
         subcommands = {CommandLine.HelpCommand.class, GanTrainCommand.class,
                 ml.frontier.cli.gan.net.GanServerCommand.class,

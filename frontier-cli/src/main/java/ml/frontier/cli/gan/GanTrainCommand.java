@@ -1,6 +1,7 @@
 package ml.frontier.cli.gan;
 
 import ml.frontier.cli.common.DataOption;
+import ml.frontier.cli.common.JsonOption;
 import ml.frontier.cli.common.SeedOption;
 import ml.frontier.cli.common.Terminal;
 import ml.frontier.gan.GanMode;
@@ -16,7 +17,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code frontier gan train}: one GAN run in this process, with scores, sample grids, curves and a summary. */
-@Command(name = "train", mixinStandardHelpOptions = true,
+@Command(name = "train",
         description = "Train a GAN (standalone, FL-GAN or MD-GAN in process); writes curve.csv, score.png, frechet.png, "
                 + "samples-*.png and summary.md into --out.")
 public final class GanTrainCommand implements Callable<Integer> {
@@ -49,20 +50,24 @@ public final class GanTrainCommand implements Callable<Integer> {
     long evalEvery;
     @Option(names = "--out", defaultValue = "runs/gan", description = "Output directory (default: ${DEFAULT-VALUE}).")
     Path out;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() throws Exception {
         int kk = "log".equalsIgnoreCase(k) ? ml.frontier.gan.GanSetup.logK(workers) : Integer.parseInt(k);
         GanResult r = GanTraining.builder().setMode(mode).setData(data.load()).optNetwork(net).optWorkers(workers)
                 .optBatch(batch).optK(kk).optDiscriminatorSteps(steps).optEpochsPerSwap(epochsPerSwap).optSwap(!noSwap)
-                .optIterations(iterations).optEvalEvery(evalEvery).optOut(out).optSeed(seed.seed)
+                .optIterations(iterations).optEvalEvery(evalEvery).optOut(out).optSeed(seed.seed())
                 .build().train(Terminal.progress(spec));
-        var o = spec.commandLine().getOut();
+        var o = json.text();
         o.printf(Locale.ROOT, "%s: MNIST score %.3f, Frechet distance %.3f, %.1f s%n", r.description(), r.finalScore(),
                 r.finalFrechet(), r.seconds());
         o.printf(Locale.ROOT, "bytes per iteration: server->workers %.0f, workers->server %.0f; swaps %d bytes in total%n",
                 r.serverToWorkerBytesPerIteration(), r.workerToServerBytesPerIteration(), r.workerToWorkerBytes());
         o.println("wrote " + out.resolve("summary.md") + ", curve.csv, score.png, frechet.png, " + r.lastGrid().getFileName());
+        json.print(java.util.Map.of("run", r.description(), "score", r.finalScore(), "frechet", r.finalFrechet(),
+                "seconds", r.seconds(), "seed", seed.seed(), "summary", out.resolve("summary.md").toString()));
         return 0;
     }
 }

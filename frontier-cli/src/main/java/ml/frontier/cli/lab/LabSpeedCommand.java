@@ -1,8 +1,6 @@
 package ml.frontier.cli.lab;
 
 import ml.frontier.cli.common.DataOption;
-import ml.frontier.cli.common.ErrorHandler;
-import ml.frontier.cli.common.SeedOption;
 import ml.frontier.lab.speed.SpeedBenchmark;
 import ml.frontier.lab.speed.SpeedConfig;
 import ml.frontier.lab.speed.Variant;
@@ -13,12 +11,14 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code frontier lab speed}: DJL training-epoch time and inference throughput (see bench/train). */
-@Command(name = "speed", mixinStandardHelpOptions = true,
+@Command(name = "speed",
         description = "Time one DJL training epoch and inference throughput per model and batch size "
-                + "(compare with bench/train/torch_bench.py via bench/train/run.sh).")
+                + "(compare with bench/train/torch_bench.py via bench/train/run.sh; --quick: one run of the MLP at batch 64 "
+                + "on the embedded data, core and fast loops).")
 public final class LabSpeedCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -26,7 +26,7 @@ public final class LabSpeedCommand implements Callable<Integer> {
     @Mixin
     DataOption data;
     @Mixin
-    SeedOption seed;
+    LabOptions lab;
     @Option(names = "--models", split = ",", defaultValue = "mlp,cnn", description = "Models (default: ${DEFAULT-VALUE}).")
     List<String> models;
     @Option(names = "--batches", split = ",", defaultValue = "64,128", description = "Batch sizes (default: ${DEFAULT-VALUE}).")
@@ -42,26 +42,30 @@ public final class LabSpeedCommand implements Callable<Integer> {
     int warmup;
     @Option(names = "--infer-batch", defaultValue = "256", description = "Inference batch size (default: ${DEFAULT-VALUE}).")
     int inferBatch;
-    @Option(names = "--quick", description = "One run of the MLP at batch 64 on the embedded data, core and fast loops.")
-    boolean quick;
-    @Option(names = "--out", defaultValue = "runs/lab-speed", description = "Output directory (default: ${DEFAULT-VALUE}).")
-    Path out;
 
     @Override
     public Integer call() throws Exception {
-        SpeedConfig config = quick
+        Path out = lab.out();
+        SpeedConfig config = lab.quick
                 ? new SpeedConfig("mnist", List.of("mlp"), List.of(64), List.of(Variant.CORE, Variant.FAST), 1, 0, 5,
-                        inferBatch, 1e-3f, seed.seed, out)
+                        inferBatch, 1e-3f, lab.seed(), out)
                 : new SpeedConfig(data.data, models, batches, variants.stream().map(Variant::parse).toList(), repeats,
-                        repeatOffset, warmup, inferBatch, 1e-3f, seed.seed, out);
-        var table = new SpeedBenchmark(config, spec.commandLine().getOut()).run();
-        spec.commandLine().getOut().println(table.markdown());
-        spec.commandLine().getOut().println("wrote " + out.resolve("runs.csv") + ", medians.csv, summary.md");
+                        repeatOffset, warmup, inferBatch, 1e-3f, lab.seed(), out);
+        var table = new SpeedBenchmark(config, lab.json().text()).run();
+        lab.json().text().println(table.markdown());
+        lab.json().text().println("wrote " + out.resolve("runs.csv") + ", medians.csv, summary.md");
+        lab.json().print(Map.of("medians", out.resolve("medians.csv").toString(), "report", out.resolve("summary.md").toString(),
+                "seed", lab.seed()));
         return 0;
     }
 
     /** Runs the command alone, for bench/train/run.sh (which sets the JVM flags itself). */
     public static void main(String[] args) {
-        System.exit(new CommandLine(new LabSpeedCommand()).setExecutionExceptionHandler(new ErrorHandler()).execute(args));
+        String[] full = new String[args.length + 2];
+        full[0] = "lab";
+        full[1] = "speed";
+        System.arraycopy(args, 0, full, 2, args.length);
+        ml.frontier.cli.Frontier.main(full); // through the root command, which owns --seed
+
     }
 }

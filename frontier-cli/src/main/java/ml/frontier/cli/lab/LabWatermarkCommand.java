@@ -1,6 +1,5 @@
 package ml.frontier.cli.lab;
 
-import ml.frontier.cli.common.SeedOption;
 import ml.frontier.cli.common.Terminal;
 import ml.frontier.lab.watermark.WatermarkExperiment;
 import ml.frontier.lab.watermark.WatermarkLabConfig;
@@ -12,13 +11,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code frontier lab watermark}: the frontier-stitching soundness and robustness study (CSV + PNG + Markdown). */
-@Command(name = "watermark", mixinStandardHelpOptions = true,
-        description = "Frontier stitching on MNIST: false claims on unrelated models per rule and family, removal "
+@Command(name = "watermark",
+        description = "Frontier stitching on MNIST (--quick: small networks, a small pool, 19 references; a few minutes on 2 cores): false claims on unrelated models per rule and family, removal "
                 + "attacks, ROC of m. Trained models are cached in --out: rerun the same command to resume.")
 public final class LabWatermarkCommand implements Callable<Integer> {
 
@@ -26,10 +27,7 @@ public final class LabWatermarkCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Mixin
-    SeedOption seed;
-
-    @Option(names = "--quick", description = "Small networks, a small pool, 19 references (a few minutes on 2 cores).")
-    boolean quick;
+    LabOptions lab;
 
     @Option(names = "--owners", split = ",", defaultValue = "mlp,cnn", description = "Owner networks (default: ${DEFAULT-VALUE}).")
     List<String> owners;
@@ -57,13 +55,12 @@ public final class LabWatermarkCommand implements Callable<Integer> {
             description = "A directory of PyTorch-made ONNX classifiers to add to the null pool (tools/make-null-models.py).")
     Path onnxNulls;
 
-    @Option(names = "--out", defaultValue = "runs/lab-watermark", description = "Output directory (default: ${DEFAULT-VALUE}).")
-    Path out;
-
     @Override
     public Integer call() throws Exception {
-        var o = spec.commandLine().getOut();
-        WatermarkLabConfig config = quick ? WatermarkLabConfig.quick(seed.seed, out) : WatermarkLabConfig.full(seed.seed, out);
+        var o = lab.json().text();
+        Path out = lab.out();
+        WatermarkLabConfig config = lab.quick ? WatermarkLabConfig.quick(lab.seed(), out)
+                : WatermarkLabConfig.full(lab.seed(), out);
         if (epsilons != null || extraCoinKeys != null) {
             config = config.withKeys(epsilons != null ? epsilons : config.epsilons(),
                     extraCoinKeys != null ? extraCoinKeys : config.extraCoinKeys());
@@ -80,15 +77,20 @@ public final class LabWatermarkCommand implements Callable<Integer> {
             config = config.withReferences(references); // one per owner kept
         }
         WatermarkLabResult r = new WatermarkExperiment(config, o, Terminal.progress(spec)).run();
+        Map<String, Object> rules = new LinkedHashMap<>();
         for (String rule : new String[] {"binomial", "conformal", "paper"}) {
             int n = r.nullChecks(rule).size();
             if (n > 0) {
                 long x = r.falseClaims(rule);
+                double bound = ClopperPearson.upper((int) x, n, 0.95);
                 o.printf(Locale.ROOT, "%-9s: %d false claims in %d null checks (95%% upper bound %.2f%%)%n", rule, x, n,
-                        100 * ClopperPearson.upper((int) x, n, 0.95));
+                        100 * bound);
+                rules.put(rule, Map.of("falseClaims", x, "nullChecks", n, "upperBound95", bound));
             }
         }
         o.printf(Locale.ROOT, "%.0f s; wrote %s, keys.csv, checks.csv, roc-*.png%n", r.seconds(), out.resolve("summary.md"));
+        lab.json().print(Map.of("rules", rules, "seconds", r.seconds(), "report", out.resolve("summary.md").toString(),
+                "seed", lab.seed()));
         return 0;
     }
 }

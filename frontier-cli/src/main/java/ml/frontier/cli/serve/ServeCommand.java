@@ -25,7 +25,7 @@ import java.util.function.Consumer;
  * {@code frontier serve}: serves one or more model files over the Open Inference Protocol v2
  * until Ctrl-C.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(name = "serve",
         description = {"Serve model files over the Open Inference Protocol v2 (KServe/Triton REST, binary tensors, gRPC) until Ctrl-C.",
                 "Query them with --remote http://HOST:PORT/v2/models/NAME or grpc://HOST:GRPC_PORT/NAME."})
 public final class ServeCommand implements Callable<Integer> {

@@ -1,6 +1,8 @@
 package ml.frontier.cli.tamper;
 
+import ml.frontier.cli.common.JsonOption;
 import ml.frontier.cli.common.ModelSource;
+import ml.frontier.cli.common.SeedOption;
 import ml.frontier.core.classifier.Classifier;
 import ml.frontier.core.io.ArrayBundle;
 import ml.frontier.tamper.MarkerFile;
@@ -18,9 +20,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code frontier tamper check}: queries a model with markers; exit 0 intact, 1 tampered, 2 bad input. */
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(name = "check",
         description = "Query a model (file, ONNX or remote, label-only) with markers in an unpredictable order, "
-                + "skipping markers earlier checks revealed (FILE.ledger); exit 0 if intact, 1 if tampered.")
+                + "skipping markers earlier checks revealed (FILE.ledger); exit 0 if intact, 1 if tampered. The order "
+                + "comes from a secure random source unless --seed is given (reproducible experiments only).")
 public final class TamperCheckCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -32,10 +35,8 @@ public final class TamperCheckCommand implements Callable<Integer> {
     @Mixin
     ModelSource source;
 
-    @Option(names = "--seed", paramLabel = "N",
-            description = "Seed of the query order, for reproducible experiments (default: drawn from a secure random "
-                    + "source and printed: a server must not be able to predict which markers come).")
-    Long seed;
+    @Mixin
+    SeedOption seed;
 
     @Option(names = "--no-ledger",
             description = "Do not skip or retire revealed markers (experiments only: a logging server could cache them).")
@@ -48,21 +49,21 @@ public final class TamperCheckCommand implements Callable<Integer> {
             description = "Markers per request; 1 stops exactly at the first moved marker (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--json", description = "Print the report as JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() throws Exception {
         MarkerSet markers = MarkerFile.read(markersFile);
         MarkerLedger ledger = noLedger ? null : MarkerLedger.open(markersFile);
-        TamperCheck check = seed == null ? TamperCheck.secure(budget, batch) : new TamperCheck(budget, seed, batch);
+        TamperCheck check = seed.given() ? new TamperCheck(budget, seed.seed(), batch) : TamperCheck.secure(budget, batch);
         TamperReport r;
         try (Classifier model = source.openClassifier(markers.preprocessing())) {
             r = ledger == null ? check.check(model, markers) : check.check(model, markers, ledger);
         }
         String hash = source.localSha256();
         var o = spec.commandLine().getOut();
-        if (json) {
+        if (json.json) {
             Map<String, Object> m = r.asMap();
             if (hash != null) {
                 m.put("modelSha256Matches", hash.equals(markers.modelSha256()));
@@ -70,7 +71,7 @@ public final class TamperCheckCommand implements Callable<Integer> {
             o.println(ArrayBundle.JSON.writeValueAsString(m));
         } else {
             o.println(source.describe() + ": " + r.summary());
-            o.println("query order seed " + r.seed() + (seed == null ? " (secure random)" : " (given)")
+            o.println("query order seed " + r.seed() + (seed.given() ? " (given)" : " (secure random)")
                     + (ledger == null ? "; no ledger" : "; revealed markers recorded in " + ledger.file()));
             if (hash != null && !markers.modelSha256().isEmpty()) {
                 o.println(hash.equals(markers.modelSha256())

@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code frontier tamper …}: tamper detection of deployed models with markers (TamperNN). */
-@Command(name = "tamper", mixinStandardHelpOptions = true,
+@Command(name = "tamper",
         description = "Detect tampering of a deployed model with markers (TamperNN, Le Merrer and Tredan 2019).",
         subcommands = {CommandLine.HelpCommand.class, TamperMarkersCommand.class, TamperCheckCommand.class})
 public final class TamperCommand implements Runnable {

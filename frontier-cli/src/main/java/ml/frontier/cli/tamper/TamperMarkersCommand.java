@@ -1,6 +1,7 @@
 package ml.frontier.cli.tamper;
 
 import ml.frontier.cli.common.DataOption;
+import ml.frontier.cli.common.JsonOption;
 import ml.frontier.cli.common.ModelSource;
 import ml.frontier.cli.common.SeedOption;
 import ml.frontier.cli.common.Terminal;
@@ -22,10 +23,11 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code frontier tamper markers}: makes markers for a model and writes them to a marker file. */
-@Command(name = "markers", mixinStandardHelpOptions = true,
+@Command(name = "markers",
         description = "Make markers for a model (kept only if stable under benign re-deployments) and write a marker file.")
 public final class TamperMarkersCommand implements Callable<Integer> {
 
@@ -62,6 +64,9 @@ public final class TamperMarkersCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The marker file to write.")
     Path out;
 
+    @Mixin
+    JsonOption json;
+
     @Override
     public Integer call() throws Exception {
         boolean whiteBox = source.isWhiteBox();
@@ -74,7 +79,7 @@ public final class TamperMarkersCommand implements Callable<Integer> {
             BenignSuite suite = noFreshProcesses ? BenignSuite.inProcessOnly() : BenignSuite.full();
             try (TrainableModel model = source.loadTrainable()) {
                 markers = new MarkerGenerator(s, Terminal.progress(spec)).withSelection(selection).withSuite(suite)
-                        .generate(model, pool, count, seed.seed);
+                        .generate(model, pool, count, seed.seed());
             }
         } else {
             if (MarkerStrategies.needsWhiteBox(s.name())) {
@@ -82,15 +87,24 @@ public final class TamperMarkersCommand implements Callable<Integer> {
                         + "TorchScript file); with --remote or an ONNX model use 'bisection' or 'random'");
             }
             try (Classifier model = source.openClassifier()) {
-                markers = new MarkerGenerator(s, Terminal.progress(spec)).generate(model, pool, count, seed.seed)
+                markers = new MarkerGenerator(s, Terminal.progress(spec)).generate(model, pool, count, seed.seed())
                         .withPreprocessing(source.preprocessing());
             }
         }
         MarkerFile.write(markers, out);
-        var o = spec.commandLine().getOut();
-        o.printf(Locale.ROOT, "wrote %d %s markers for %s to %s (seed %d, %.1f s)%n",
-                markers.size(), s.name(), source.describe(), out, seed.seed, (System.nanoTime() - t0) / 1e9);
-        o.println("screening: " + markers.acceptance().summary());
+        double secs = (System.nanoTime() - t0) / 1e9;
+        json.text().printf(Locale.ROOT, "wrote %d %s markers for %s to %s (seed %d, %.1f s)%n",
+                markers.size(), s.name(), source.describe(), out, seed.seed(), secs);
+        json.text().println("screening: " + markers.acceptance().summary());
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("markers", markers.size());
+        m.put("strategy", s.name());
+        m.put("model", source.describe());
+        m.put("out", out.toString());
+        m.put("seed", seed.seed());
+        m.put("seconds", secs);
+        m.put("screening", markers.acceptance().asMap());
+        json.print(m);
         return 0;
     }
 }

@@ -1,6 +1,7 @@
 package ml.frontier.cli.watermark;
 
 import ml.frontier.cli.common.DataOption;
+import ml.frontier.cli.common.JsonOption;
 import ml.frontier.cli.common.ModelSource;
 import ml.frontier.cli.common.SeedOption;
 import ml.frontier.cli.common.Terminal;
@@ -28,7 +29,7 @@ import java.util.concurrent.Callable;
  * it in, writes the marked model and the key. Exit 0 when every key image is stitched, 1 when the
  * epochs ran out first (both files are written either way).
  */
-@Command(name = "embed", mixinStandardHelpOptions = true,
+@Command(name = "embed",
         description = "Generate a frontier-stitching key and embed it: writes the marked model and the owner's key.")
 public final class EmbedCommand implements Callable<Integer> {
 
@@ -90,8 +91,8 @@ public final class EmbedCommand implements Callable<Integer> {
     @Option(names = "--key", required = true, paramLabel = "FILE", description = "Key file to write (keep it secret).")
     Path keyFile;
 
-    @Option(names = "--json", description = "Print the embedding report as JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() throws FrontierException, java.io.IOException {
@@ -99,30 +100,30 @@ public final class EmbedCommand implements Callable<Integer> {
         TrainTest all = data.load();
         TrainTest tt = trainSize > 0 ? new TrainTest(all.train().head(trainSize), all.test()) : all;
         KeyGenerator.Config.Builder kb = KeyGenerator.Config.builder().optScheme(parseScheme()).optKeySize(keySize)
-                .optEpsilon(eps).optP(p).optSeed(seed.seed).optCoinSeed(coinSeed);
+                .optEpsilon(eps).optP(p).optSeed(seed.seed()).optCoinSeed(coinSeed);
         if (anchors != null) {
             kb.optAnchors(anchors);
         }
         Embedder.Config ec = Embedder.Config.builder().optLearningRate(lr).optMaxEpochs(maxEpochs)
-                .optNoisyCopies(noisyCopies, noiseSigma).optSeed(seed.seed).build();
+                .optNoisyCopies(noisyCopies, noiseSigma).optSeed(seed.seed()).build();
         try (TrainableModel model = source.loadTrainable()) {
             FrontierStitching.Marking mk = new FrontierStitching(kb.build(), ec, Terminal.progress(spec)).mark(model, tt);
             WatermarkKey key = mk.key();
             EmbeddingReport r = mk.embedding();
             model.save(out);
             KeyFile.write(key, keyFile);
-            if (json) {
+            if (json.json) {
                 var m = new java.util.LinkedHashMap<String, Object>(r.asMap());
                 m.put("keySeconds", mk.keySeconds());
                 m.put("model", out.toString());
                 m.put("keyFile", keyFile.toString());
-                m.put("seed", seed.seed);
+                m.put("seed", seed.seed());
                 m.put("coins", key.provenance().coins());
                 o.println(ml.frontier.core.io.ArrayBundle.JSON.valueToTree(m).toPrettyString());
             } else {
                 o.printf(Locale.ROOT, "key (%s scheme): %d counted images, %d anchors, at eps %s from %s, seed %d, coins %s, "
                                 + "%.2f s%n", key.scheme().id(), key.countedSize(), key.anchors(), eps, tt.train().name(),
-                        seed.seed, key.provenance().coins(), mk.keySeconds());
+                        seed.seed(), key.provenance().coins(), mk.keySeconds());
                 o.printf(Locale.ROOT, "stitched in %d epochs (boost %d, %.1f s): key accuracy %.3f -> %.3f, "
                                 + "test accuracy %.4f -> %.4f (drop %.2f points)%n", r.epochs(), r.boost(), r.seconds(),
                         r.keyAccuracyBefore(), r.keyAccuracyAfter(), r.testAccuracyBefore(), r.testAccuracyAfter(),

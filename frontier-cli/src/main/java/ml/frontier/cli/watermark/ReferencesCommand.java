@@ -1,6 +1,7 @@
 package ml.frontier.cli.watermark;
 
 import ml.frontier.cli.common.DataOption;
+import ml.frontier.cli.common.JsonOption;
 import ml.frontier.cli.common.SeedOption;
 import ml.frontier.cli.common.Terminal;
 import ml.frontier.core.FrontierException;
@@ -34,7 +35,7 @@ import java.util.concurrent.Callable;
  * original (same architecture, data and recipe, other seeds) and stores their answers on the key,
  * for the conformal rule. With n references the smallest p-value is 1/(n+1): n ≥ 99 for α = 0.01.
  */
-@Command(name = "references", mixinStandardHelpOptions = true,
+@Command(name = "references",
         description = "Train owner-style reference models and store their key answers next to the key (conformal rule).")
 public final class ReferencesCommand implements Callable<Integer> {
 
@@ -66,9 +67,12 @@ public final class ReferencesCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Reference file to write.")
     Path out;
 
+    @Mixin
+    JsonOption json;
+
     @Override
     public Integer call() throws FrontierException {
-        var o = spec.commandLine().getOut();
+        var o = json.text();
         if (like == null && given.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give --like MODEL or --reference MODEL");
         }
@@ -89,6 +93,9 @@ public final class ReferencesCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "%d references, m from %d to %d (k = %d); smallest attainable p = %.4f; wrote %s%n",
                     set.size(), java.util.Arrays.stream(m).min().getAsInt(), java.util.Arrays.stream(m).max().getAsInt(),
                     key.countedSize(), set.minimumPValue(), out);
+            json.print(Map.of("references", set.size(), "minMismatches", java.util.Arrays.stream(m).min().getAsInt(),
+                    "maxMismatches", java.util.Arrays.stream(m).max().getAsInt(), "k", key.countedSize(),
+                    "minimumPValue", set.minimumPValue(), "out", out.toString(), "recipe", recipe));
             return 0;
         } finally {
             models.forEach(NetworkModel::close);
@@ -116,7 +123,7 @@ public final class ReferencesCommand implements Callable<Integer> {
         Progress progress = Terminal.progress(spec);
         progress.start("reference models", count);
         for (int i = 0; i < count; i++) {
-            long s = seed.seed + 1 + i;
+            long s = seed.seed() + 1 + i;
             NetworkModel m = NetworkModel.create(ModelZoo.standard(), ms, s);
             into.add(m);
             new ClassifierTrainer(TrainingConfig.builder().optEpochs(e).optLearningRate(lr).optBatchSize(batch)
@@ -125,6 +132,6 @@ public final class ReferencesCommand implements Callable<Integer> {
         }
         progress.finish(count + " reference models trained");
         return String.format(Locale.ROOT, "%s on %s, %d epochs, lr %s, batch %d, seeds %d-%d", ms, tt.train().name(), e,
-                lr, batch, seed.seed + 1, seed.seed + count);
+                lr, batch, seed.seed() + 1, seed.seed() + count);
     }
 }

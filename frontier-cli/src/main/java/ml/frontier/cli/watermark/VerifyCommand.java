@@ -1,5 +1,6 @@
 package ml.frontier.cli.watermark;
 
+import ml.frontier.cli.common.JsonOption;
 import ml.frontier.cli.common.ModelSource;
 import ml.frontier.core.FrontierException;
 import ml.frontier.core.classifier.Classifier;
@@ -19,7 +20,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code frontier watermark verify}: queries a model with the key; exit 0 watermarked, 1 not, 2 bad input. */
-@Command(name = "verify", mixinStandardHelpOptions = true,
+@Command(name = "verify",
         description = "Query a model (file, ONNX or remote, label-only) with the key; exit 0 if watermarked, 1 if not.")
 public final class VerifyCommand implements Callable<Integer> {
 
@@ -43,8 +44,8 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--p", paramLabel = "P", description = "Significance level (default: the key's).")
     Double p;
 
-    @Option(names = "--json", description = "Print the verdict as JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() throws FrontierException {
@@ -57,7 +58,7 @@ public final class VerifyCommand implements Callable<Integer> {
         try (Classifier suspect = source.openClassifier(key.provenance().preprocessing())) {
             v = verifier.verify(suspect, key, chosen, refs);
         }
-        if (json) {
+        if (json.json) {
             o.println(v.toJson());
         } else {
             String test = v.rule() == DecisionRule.CONFORMAL

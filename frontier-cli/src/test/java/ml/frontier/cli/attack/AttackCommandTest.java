@@ -1,18 +1,13 @@
 package ml.frontier.cli.attack;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import ml.frontier.cli.common.ErrorHandler;
-import ml.frontier.core.model.Engines;
 import ml.frontier.core.model.ModelFile;
 import ml.frontier.core.model.NetworkModel;
 import ml.frontier.core.testing.TestModels;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,16 +34,9 @@ class AttackCommandTest {
     private record Run(int code, String out, String err) {}
 
     private static Run run(String... args) {
-        // the group alone, wired like Frontier.commandLine() (args start with "attack" for readability)
-        Engines.configureOffline();
-        CommandLine cl = new CommandLine(new AttackCommand());
-        cl.setExecutionExceptionHandler(new ErrorHandler());
-        args = java.util.Arrays.copyOfRange(args, 1, args.length);
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+        // through the root command, which owns the inherited --seed
+        ml.frontier.cli.CliRun r = ml.frontier.cli.CliRun.of(args);
+        return new Run(r.exitCode(), r.out(), r.err());
     }
 
     @Test

@@ -18,7 +18,18 @@ public final class Engines {
     /** Sets the offline properties (unless the user set them) and returns the PyTorch engine. */
     public static Engine pytorch() {
         configureOffline();
-        return Engine.getEngine(PYTORCH);
+        Engine engine = Engine.getEngine(PYTORCH);
+        QuietStart.ONCE.hashCode(); // first use: libtorch's one-time warnings spent out of sight
+        return engine;
+    }
+
+    /** Holder idiom: the JVM runs {@link NativeWarnings#silence()} once, on first use, thread-safely. */
+    private static final class QuietStart {
+        static final Object ONCE = new Object();
+
+        static {
+            NativeWarnings.silence();
+        }
     }
 
     /** Must run before DJL's {@code Engine} class first loads. */

@@ -120,8 +120,8 @@ public final class ModelFile {
             } catch (IOException e) {
                 throw new FrontierException(file + ": damaged model file (unreadable header: " + firstLine(e) + ")");
             }
-            if (metadata.spec() == null) {
-                throw new FrontierException(file + ": damaged model file (header has no architecture)");
+            if (metadata.spec() == null || metadata.spec().architecture() == null || metadata.spec().input() == null) {
+                throw new FrontierException(file + ": damaged model file (header has no architecture or input shape)");
             }
             long paramLength = in.readLong();
             if (paramLength < 0) {

@@ -80,12 +80,17 @@ public interface Progress {
         }
     }
 
-    /** Prints a line whenever another tenth of the task is done. */
+    /**
+     * Prints a line whenever another tenth of the task is done. A status equal to the one last
+     * printed is left out: a score measured every 500 iterations must not reappear on every line as
+     * if it were new.
+     */
     final class Lines implements Progress {
         private final PrintWriter out;
         private String task = "";
         private long total;
         private long nextTenth;
+        private String lastStatus = "";
 
         Lines(PrintWriter out) {
             this.out = out;
@@ -96,6 +101,7 @@ public interface Progress {
             this.task = task;
             this.total = Math.max(1, total);
             this.nextTenth = 1;
+            this.lastStatus = "";
         }
 
         @Override
@@ -104,7 +110,11 @@ public interface Progress {
                 while (done * 10 >= nextTenth * total) {
                     nextTenth++;
                 }
-                out.println(task + " " + done + "/" + total + (status.isEmpty() ? "" : " " + status));
+                boolean fresh = !status.isEmpty() && !status.equals(lastStatus);
+                out.println(task + " " + done + "/" + total + (fresh ? " " + status : ""));
+                if (fresh) {
+                    lastStatus = status;
+                }
                 out.flush();
             }
         }

@@ -4,6 +4,7 @@ import ml.frontier.core.data.DatasetLoader;
 import ml.frontier.core.model.Engines;
 import ml.frontier.core.model.FrontierVersion;
 import ml.frontier.core.progress.Progress;
+import ml.frontier.lab.report.HtmlPage;
 import ml.frontier.lab.report.MarkdownReport;
 
 import java.io.PrintWriter;
@@ -58,53 +59,9 @@ public final class Demo {
             report.table(List.of("step", "outcome"), ctx.summary);
             String md = report.markdown() + body.markdown().substring(body.markdown().indexOf('\n') + 2);
             ml.frontier.core.io.AtomicFiles.writeString(out.resolve("report.md"), md);
-            writeHtml(out, md);
+            HtmlPage.write(out, "report", "Frontier demo", md);
             ctx.say("report: %s (and report.html), %.0f s in all", out.resolve("report.md"), secs);
         }
         return out.resolve("report.md");
-    }
-
-    /** The HTML twin of the Markdown report, rebuilt from its lines. */
-    private static void writeHtml(Path out, String md) throws java.io.IOException {
-        StringBuilder h = new StringBuilder("<!doctype html><html><head><meta charset=\"utf-8\"><title>Frontier demo</title>"
-                + "<style>body{font-family:sans-serif;max-width:960px;margin:2em auto}table{border-collapse:collapse}"
-                + "td,th{border:1px solid #ccc;padding:4px 8px}</style></head><body>\n");
-        boolean inTable = false;
-        for (String line : md.split("\n")) {
-            String e = line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-            if (line.startsWith("|")) {
-                if (line.startsWith("| ---") || line.matches("\\|( --- \\|)+")) {
-                    continue;
-                }
-                if (!inTable) {
-                    h.append("<table>\n");
-                    inTable = true;
-                }
-                h.append("<tr>");
-                for (String c : line.substring(1, line.length() - 1).split("\\|")) {
-                    h.append("<td>").append(c.trim().replace("&", "&amp;").replace("<", "&lt;")).append("</td>");
-                }
-                h.append("</tr>\n");
-                continue;
-            }
-            if (inTable) {
-                h.append("</table>\n");
-                inTable = false;
-            }
-            if (line.startsWith("## ")) {
-                h.append("<h2>").append(e.substring(3)).append("</h2>\n");
-            } else if (line.startsWith("# ")) {
-                h.append("<h1>").append(e.substring(2)).append("</h1>\n");
-            } else if (line.startsWith("![")) {
-                String src = line.substring(line.indexOf("](") + 2, line.length() - 1);
-                h.append("<p><img src=\"").append(src).append("\"></p>\n");
-            } else if (!line.isBlank() && !line.startsWith("```")) {
-                h.append("<p>").append(e).append("</p>\n");
-            }
-        }
-        if (inTable) {
-            h.append("</table>\n");
-        }
-        ml.frontier.core.io.AtomicFiles.writeString(out.resolve("report.html"), h.append("</body></html>\n").toString());
     }
 }

@@ -49,6 +49,10 @@ final class MdGanStep implements DemoStep {
         ctx.report.table(List.of("iteration", "MNIST score", "Fréchet distance"), r.curve().stream().map(e -> List.of(
                 String.valueOf(e.iteration()), String.format(Locale.ROOT, "%.3f", e.score()),
                 String.format(Locale.ROOT, "%.2f", e.frechet()))).toList());
+        Path curve = dir.resolve("score.png");
+        if (java.nio.file.Files.exists(curve)) {
+            ctx.report.image("MNIST score over the iterations", ctx.out.relativize(curve).toString());
+        }
         if (grid != null) {
             ctx.report.image("generated digits", grid);
         }

@@ -10,7 +10,7 @@ import ml.frontier.gan.GanResult;
 import ml.frontier.gan.GanTraining;
 import ml.frontier.gan.metrics.GanScorer;
 import ml.frontier.lab.report.Csv;
-import ml.frontier.lab.report.LinePlot;
+import ml.frontier.core.report.LinePlot;
 import ml.frontier.lab.report.MarkdownReport;
 
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package ml.frontier.lab.watermark;
 
 import ml.frontier.lab.report.Csv;
-import ml.frontier.lab.report.LinePlot;
+import ml.frontier.core.report.LinePlot;
 import ml.frontier.lab.report.MarkdownReport;
 import ml.frontier.watermark.stats.BinomialThreshold;
 import ml.frontier.watermark.stats.ClopperPearson;

@@ -17,7 +17,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code frontier gan server}: the MD-GAN server (holds G) for workers on other processes or hosts. */
-@Command(name = "server", mixinStandardHelpOptions = true,
+@Command(name = "server",
         description = "Run the MD-GAN server over gRPC: waits for --workers workers (frontier gan worker), trains, "
                 + "checkpoints G into --out, and survives workers that crash or hang.")
 public final class GanServerCommand implements Callable<Integer> {
@@ -62,11 +62,11 @@ public final class GanServerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         int kk = "log".equalsIgnoreCase(k) ? GanSetup.logK(workers) : Integer.parseInt(k);
-        NetRunConfig c = new NetRunConfig(network, workers, batch, kk, steps, epochsPerSwap, !noSwap, seed.seed, GanHyper.DEFAULT);
+        NetRunConfig c = new NetRunConfig(network, workers, batch, kk, steps, epochsPerSwap, !noSwap, seed.seed(), GanHyper.DEFAULT);
         var log = NetOptions.printer(spec.commandLine().getOut());
         var timing = new GrpcTransport.Options(deadlineMs, Math.max(deadlineMs, 60_000), Math.max(15_000, deadlineMs / 2), joinTimeoutMs);
         try (GrpcTransport t = NetLaunch.server(c, port, net.security(), timing, log)) {
-            log.accept("MD-GAN server listening on port " + t.port() + " (seed " + seed.seed + ")");
+            log.accept("MD-GAN server listening on port " + t.port() + " (seed " + seed.seed() + ")");
             NetServer.Result r = new NetServer(t, new NetServer.Options(iterations, checkpointEvery, evalEvery, out, resume,
                     joinTimeoutMs), log).run();
             log.accept(String.format(Locale.ROOT, "iterations %d..%d in %.1f s (%.2f it/s); wire bytes per iteration: "

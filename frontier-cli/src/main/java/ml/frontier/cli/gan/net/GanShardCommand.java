@@ -1,6 +1,7 @@
 package ml.frontier.cli.gan.net;
 
 import ml.frontier.cli.common.DataOption;
+import ml.frontier.cli.common.JsonOption;
 import ml.frontier.cli.common.SeedOption;
 import ml.frontier.gan.grpc.ShardDirectories;
 import picocli.CommandLine;
@@ -13,7 +14,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code frontier gan shard}: cuts a dataset into N shard directories, one per worker host. */
-@Command(name = "shard", mixinStandardHelpOptions = true,
+@Command(name = "shard",
         description = "Split --data into --shards directories OUT/shard-i (IDX files + marker), as the MD-GAN run with the same --seed splits it.")
 public final class GanShardCommand implements Callable<Integer> {
 
@@ -27,11 +28,14 @@ public final class GanShardCommand implements Callable<Integer> {
     int shards;
     @Option(names = "--out", required = true, description = "Directory to write shard-0 … shard-(N-1) into.")
     Path out;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() throws Exception {
-        List<Path> dirs = ShardDirectories.write(data.load(), shards, seed.seed, out);
-        dirs.forEach(d -> spec.commandLine().getOut().println("wrote " + d));
+        List<Path> dirs = ShardDirectories.write(data.load(), shards, seed.seed(), out);
+        dirs.forEach(d -> json.text().println("wrote " + d));
+        json.print(java.util.Map.of("shards", dirs.stream().map(Path::toString).toList(), "seed", seed.seed()));
         return 0;
     }
 }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import java.util.concurrent.Callable;
 
 /** {@code frontier gan worker}: an MD-GAN worker next to its data shard. */
-@Command(name = "worker", mixinStandardHelpOptions = true,
+@Command(name = "worker",
         description = "Run an MD-GAN worker: joins the server, trains its discriminator on its shard, swaps it with peers, "
                 + "rejoins after a server restart; exits when the server ends the run.")
 public final class GanWorkerCommand implements Callable<Integer> {

@@ -1,4 +1,4 @@
-package ml.frontier.lab.report;
+package ml.frontier.core.report;
 
 import ml.frontier.core.io.AtomicFiles;
 

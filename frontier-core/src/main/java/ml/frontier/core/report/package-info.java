@@ -1,0 +1,2 @@
+/** Report building blocks every module shares: PNG line plots (java.awt only, headless). */
+package ml.frontier.core.report;

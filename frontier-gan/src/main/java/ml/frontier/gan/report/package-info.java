@@ -1,2 +1,0 @@
-/** Learning curves of a GAN run: CSV and PNG line plots. */
-package ml.frontier.gan.report;
