@@ -27,10 +27,10 @@ class ByomCommandsTest {
     void torchScriptCnnGetsMarkersChecksIntactAndItsQuantizedCopyIsCaught() throws Exception {
         Path cnn = ByomFixtures.copy("cnn.pt", dir);
         Path markers = dir.resolve("cnn.markers");
-        CliRun make = CliRun.of("tamper", "markers", "--model", cnn.toString(), "--strategy", "boundary", "--count", "20",
+        CliRun make = CliRun.of("tamper", "markers", "--no-fresh-processes", "--model", cnn.toString(), "--strategy", "boundary", "--count", "20",
                 "--out", markers.toString(), "--seed", "4");
         assertEquals(0, make.exitCode(), make.toString());
-        CliRun intact = CliRun.of("tamper", "check", "--markers", markers.toString(), "--model", cnn.toString(), "--budget", "20");
+        CliRun intact = CliRun.of("tamper", "check", "--no-ledger", "--markers", markers.toString(), "--model", cnn.toString(), "--budget", "20");
         assertEquals(0, intact.exitCode(), intact.toString());
         assertFalse(intact.out().contains("SHA-256 differs"), intact.out());
 
@@ -40,7 +40,7 @@ class ByomCommandsTest {
         assertEquals(0, q.exitCode(), q.toString());
         assertArrayEquals(new byte[] {'P', 'K'}, Arrays.copyOf(Files.readAllBytes(quantized), 2), "plain TorchScript");
         assertTrue(Files.readString(dir.resolve("cnn-4bit.pt.frontier.json")).contains("attack:quantize"));
-        CliRun caught = CliRun.of("tamper", "check", "--markers", markers.toString(), "--model", quantized.toString(),
+        CliRun caught = CliRun.of("tamper", "check", "--no-ledger", "--markers", markers.toString(), "--model", quantized.toString(),
                 "--budget", "20");
         assertEquals(1, caught.exitCode(), caught.toString());
     }
@@ -54,10 +54,10 @@ class ByomCommandsTest {
         // label-only markers through ONNX Runtime, white-box ones through the graph's import: both checked by ONNX Runtime
         for (String strategy : new String[] {"random", "boundary"}) {
             Path markers = dir.resolve("c100-" + strategy + ".markers");
-            CliRun make = CliRun.of("tamper", "markers", "--model", c100.toString(), "--strategy", strategy, "--count", "10",
+            CliRun make = CliRun.of("tamper", "markers", "--no-fresh-processes", "--model", c100.toString(), "--strategy", strategy, "--count", "10",
                     "--data", data.toString(), "--out", markers.toString());
             assertEquals(0, make.exitCode(), make.toString());
-            CliRun check = CliRun.of("tamper", "check", "--markers", markers.toString(), "--model", c100.toString(),
+            CliRun check = CliRun.of("tamper", "check", "--no-ledger", "--markers", markers.toString(), "--model", c100.toString(),
                     "--budget", "10");
             assertEquals(0, check.exitCode(), strategy + ": " + check);
         }
@@ -67,19 +67,19 @@ class ByomCommandsTest {
     void normalisedNhwcModelIsCheckedWithTheRecordedTransformLocallyAndRemotely() throws Exception {
         Path onnx = ByomFixtures.copy("cnn-nhwc-norm.onnx", dir);
         Path markers = dir.resolve("nhwc.markers");
-        CliRun make = CliRun.of("tamper", "markers", "--model", onnx.toString(), "--mean", "0.1307", "--std", "0.3081",
+        CliRun make = CliRun.of("tamper", "markers", "--no-fresh-processes", "--model", onnx.toString(), "--mean", "0.1307", "--std", "0.3081",
                 "--layout", "NHWC", "--strategy", "bisection", "--count", "10", "--out", markers.toString());
         assertEquals(0, make.exitCode(), make.toString());
-        CliRun local = CliRun.of("tamper", "check", "--markers", markers.toString(), "--model", onnx.toString(), "--budget", "10");
+        CliRun local = CliRun.of("tamper", "check", "--no-ledger", "--markers", markers.toString(), "--model", onnx.toString(), "--budget", "10");
         assertEquals(0, local.exitCode(), "the marker file's transform is applied: " + local);
-        CliRun conflicting = CliRun.of("tamper", "check", "--markers", markers.toString(), "--model", onnx.toString(),
+        CliRun conflicting = CliRun.of("tamper", "check", "--no-ledger", "--markers", markers.toString(), "--model", onnx.toString(),
                 "--layout", "NCHW", "--mean", "0.5", "--budget", "10");
         assertEquals(2, conflicting.exitCode(), conflicting.toString());
         // the same graph served as a raw tensor model: [N,28,28,1] normalised input on the wire
         try (OnnxClassifier raw = OnnxClassifier.load(onnx, new ImageShape(28, 28, 1), 10);
              OipServer server = OipServer.builder().addModel("nhwc", raw).optPort(0).build().start()) {
             String url = "http://127.0.0.1:" + server.port() + "/v2/models/nhwc";
-            CliRun remote = CliRun.of("tamper", "check", "--markers", markers.toString(), "--remote", url, "--budget", "10");
+            CliRun remote = CliRun.of("tamper", "check", "--no-ledger", "--markers", markers.toString(), "--remote", url, "--budget", "10");
             assertEquals(0, remote.exitCode(), remote.toString());
         }
     }

@@ -78,9 +78,9 @@ class CommandGrammarTest {
         runs.put("frontier info --zoo", new String[] {"info", "--zoo"});
         runs.put("frontier export", new String[] {"export", "--model", model.toString(), "--onnx", onnx.toString()});
         runs.put("frontier watermark threshold", new String[] {"watermark", "threshold", "--key-size", "20"});
-        runs.put("frontier tamper markers", new String[] {"tamper", "markers", "--model", model.toString(), "--strategy",
+        runs.put("frontier tamper markers", new String[] {"tamper", "markers", "--no-fresh-processes", "--model", model.toString(), "--strategy",
                 "random", "--count", "5", "--out", markers.toString()});
-        runs.put("frontier tamper check", new String[] {"tamper", "check", "--markers", markers.toString(), "--onnx",
+        runs.put("frontier tamper check", new String[] {"tamper", "check", "--no-ledger", "--markers", markers.toString(), "--onnx",
                 onnx.toString()});
         runs.put("frontier attack quantize", new String[] {"attack", "quantize", "--model", model.toString(), "--bits", "8",
                 "--out", q.toString()});

@@ -33,12 +33,12 @@ class RemoteVerdictsTest {
         }
         assertEquals(0, CliRun.of("watermark", "embed", "--model", model.toString(), "--key-size", "20", "--eps", "0.1",
                 "--out", marked.toString(), "--key", key.toString(), "--seed", "4").exitCode());
-        assertEquals(0, CliRun.of("tamper", "markers", "--model", marked.toString(), "--strategy", "boundary",
+        assertEquals(0, CliRun.of("tamper", "markers", "--no-fresh-processes", "--model", marked.toString(), "--strategy", "boundary",
                 "--count", "20", "--out", markers.toString(), "--seed", "3").exitCode());
         Path token = dir.resolve("token");
         Files.writeString(token, "verdict-token");
         CliRun localWatermark = CliRun.of("watermark", "verify", "--key", key.toString(), "--model", marked.toString());
-        CliRun localTamper = CliRun.of("tamper", "check", "--markers", markers.toString(), "--model", model.toString(), "--budget", "20");
+        CliRun localTamper = CliRun.of("tamper", "check", "--no-ledger", "--markers", markers.toString(), "--model", model.toString(), "--budget", "20");
         assertEquals(0, localWatermark.exitCode(), localWatermark.toString());
         assertEquals(1, localTamper.exitCode(), "the unmarked model differs from the marked one: " + localTamper);
 
@@ -51,17 +51,17 @@ class RemoteVerdictsTest {
                         "--remote-shape", "1x28x28");
                 assertEquals(localWatermark.exitCode(), wm.exitCode(), wm.toString());
                 assertTrue(wm.out().contains(base.startsWith("grpc") ? "gRPC" : "REST binary"), wm.out());
-                CliRun intact = CliRun.of("tamper", "check", "--markers", markers.toString(), "--remote", base + "marked",
+                CliRun intact = CliRun.of("tamper", "check", "--no-ledger", "--markers", markers.toString(), "--remote", base + "marked",
                         "--token-file", token.toString(), "--budget", "20");
                 assertEquals(0, intact.exitCode(), intact.toString());
-                CliRun tampered = CliRun.of("tamper", "check", "--markers", markers.toString(), "--remote", base + "orig",
+                CliRun tampered = CliRun.of("tamper", "check", "--no-ledger", "--markers", markers.toString(), "--remote", base + "orig",
                         "--token-file", token.toString(), "--budget", "20");
                 assertEquals(localTamper.exitCode(), tampered.exitCode(), tampered.toString());
             }
-            CliRun noToken = CliRun.of("tamper", "check", "--markers", markers.toString(), "--remote", server.grpcModelUrl("orig"));
+            CliRun noToken = CliRun.of("tamper", "check", "--no-ledger", "--markers", markers.toString(), "--remote", server.grpcModelUrl("orig"));
             assertEquals(2, noToken.exitCode(), noToken.toString());
             assertTrue(noToken.err().contains("UNAUTHENTICATED"), noToken.err());
-            CliRun badHeader = CliRun.of("tamper", "check", "--markers", markers.toString(), "--remote", server.modelUrl("orig"),
+            CliRun badHeader = CliRun.of("tamper", "check", "--no-ledger", "--markers", markers.toString(), "--remote", server.modelUrl("orig"),
                     "--header", "no colon here");
             assertEquals(2, badHeader.exitCode(), badHeader.toString());
             assertTrue(badHeader.err().contains("must look like 'Name: value'"), badHeader.err());
