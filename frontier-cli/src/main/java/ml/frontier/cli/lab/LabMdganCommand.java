@@ -10,12 +10,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.LongStream;
 
-/** {@code frontier lab mdgan}: standalone vs FL-GAN vs MD-GAN with and without swaps. */
+/** {@code frontier lab mdgan}: MD-GAN (k = 1 and log N) against FL-GAN in paired seeds. */
 @Command(name = "mdgan", mixinStandardHelpOptions = true,
-        description = "Compare standalone GAN, FL-GAN and MD-GAN (with and without swaps) on MNIST-MLP: "
-                + "N in {1,5,10}, b in {10,100} (quick: N in {1,5}, b=10).")
+        description = "MD-GAN (k=1 and k=ceil(log2 N)) against FL-GAN on MNIST-MLP in paired seeds: "
+                + "N in {5,10}, b in {10,100} (quick: N=5, b=10); paired differences with 95% intervals.")
 public final class LabMdganCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -24,22 +26,31 @@ public final class LabMdganCommand implements Callable<Integer> {
     DataOption data;
     @Mixin
     SeedOption seed;
-    @Option(names = "--quick", description = "N in {1,5}, b=10, 600 iterations, evaluation every 200.")
+    @Option(names = "--quick", description = "N=5, b=10, 2 seeds, 100 iterations, evaluation every 50.")
     boolean quick;
-    @Option(names = "--iterations", description = "Iterations per run (default: 600 quick, 3000 full).")
+    @Option(names = "--seeds", description = "Paired seeds, from --seed on (default: 2 quick, 5 full).")
+    Integer seeds;
+    @Option(names = "--iterations", description = "Iterations per run (default: 100 quick, 300 full).")
     Long iterations;
-    @Option(names = "--eval-every", description = "Evaluation period (default: 200 quick, 500 full).")
+    @Option(names = "--eval-every", description = "Evaluation period (default: 50).")
     Long evalEvery;
+    @Option(names = "--round-every", defaultValue = "50",
+            description = "Iterations between swaps and FL-GAN rounds; 0 = one epoch (default: ${DEFAULT-VALUE}).")
+    int roundEvery;
+    @Option(names = "--resume", description = "Continue a grid in --out: finished runs are read back, not rerun.")
+    boolean resume;
     @Option(names = "--out", defaultValue = "runs/lab-mdgan", description = "Output directory (default: ${DEFAULT-VALUE}).")
     Path out;
 
     @Override
     public Integer call() throws Exception {
-        long it = iterations != null ? iterations : quick ? 600 : 3000;
-        long ev = evalEvery != null ? evalEvery : quick ? 200 : 500;
-        var lab = new MdGanLab(new MdGanLab.Config(data.data, quick, it, ev, seed.seed, out), spec.commandLine().getOut());
+        int n = seeds != null ? seeds : quick ? 2 : 5;
+        List<Long> s = LongStream.range(seed.seed, seed.seed + n).boxed().toList();
+        String cmd = "frontier lab mdgan " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        var lab = new MdGanLab(new MdGanLab.Config(data.data, quick, iterations != null ? iterations : quick ? 100 : 300,
+                evalEvery != null ? evalEvery : 50, s, roundEvery, resume, out, cmd), spec.commandLine().getOut());
         lab.run(Terminal.progress(spec));
-        spec.commandLine().getOut().println("wrote " + out.resolve("summary.md") + ", runs.csv, curves.csv, score-b*.png, frechet-b*.png");
+        spec.commandLine().getOut().println("wrote " + out.resolve("summary.md") + ", runs.csv, paired.csv, score-*.png");
         return 0;
     }
 }

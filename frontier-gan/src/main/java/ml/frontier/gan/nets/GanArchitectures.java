@@ -21,10 +21,10 @@ import java.util.List;
  * generator has exactly the paper's 716,560 parameters: 100·512+512 + 512·512+512 + 512·784+784.
  * The discriminator has exactly 670,219: 784·512+512 + 512·512+512 + 512·11+11.
  *
- * <p>The CNN generators: the paper's transposed 5×5 convolutions of stride 2 are built as
- * nearest-neighbour ×2 upsampling followed by a 5×5 convolution (padding 2) with the same
- * kernels, hence the same parameter count: DJL 0.36's PyTorch engine does not implement
- * deconvolution ({@code Conv2dTranspose} fails with "Not implemented").
+ * <p>The CNN generators: the paper's transposed 5×5 convolutions of stride 2 are exact ones
+ * ({@link TransposedConv2d}: zero interleaving and a flipped-kernel convolution, equal to
+ * PyTorch's {@code ConvTranspose2d(k=5, s=2, p=2, output_padding=1)}), since DJL 0.36's PyTorch
+ * engine does not implement deconvolution ({@code Conv2dTranspose} fails with "Not implemented").
  *
  * <p>The CNN discriminators: six 3×3 convolutions with 16, 32, 64, 128, 256, 512 kernels
  * (strides 2,1,2,1,2,1, padding 1, LeakyReLU 0.2), global average pooling, minibatch
@@ -172,9 +172,7 @@ public final class GanArchitectures {
                     .add(Activation::relu)
                     .add(reshape(-1, channels, side, side));
             for (int i = 0; i < deconv.length; i++) {
-                g.add(new SequentialBlock().add(list -> new NDList(list.singletonOrThrow().repeat(2, 2).repeat(3, 2))));
-                g.add(Conv2d.builder().setKernelShape(new Shape(5, 5)).setFilters(deconv[i])
-                        .optPadding(new Shape(2, 2)).build());
+                g.add(TransposedConv2d.doubling(deconv[i]));
                 g.add(i == deconv.length - 1 ? Activation.sigmoidBlock() : Activation.reluBlock());
             }
             return g;

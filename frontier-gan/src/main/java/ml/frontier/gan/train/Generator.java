@@ -26,12 +26,14 @@ public final class Generator implements AutoCloseable {
     private final Adam adam;
     private final ClassCode code;
     private final WorkMeter meter = new WorkMeter();
+    private final GeneratorLoss lossKind;
 
     public Generator(GanArchitecture architecture, GanHyper hyper, long seed) {
         this.architecture = architecture;
         this.net = Net.create("G", architecture.generator(), new Shape(1, architecture.latentSize()), seed);
         this.adam = new Adam(net.parameters(), net.manager(), hyper.generatorRate(), hyper.beta1(), hyper.beta2(), 1e-8f, 0f);
         this.code = new ClassCode(architecture.numClasses(), architecture.latentSize());
+        this.lossKind = hyper.generatorLoss();
     }
 
     public Net net() {
@@ -108,7 +110,7 @@ public final class Generator implements AutoCloseable {
                     ParameterStore ps = new ParameterStore(sub, false);
                     NDArray x = net.forward(ps, input(latent, sub), true);
                     NDArray out = d.net().forward(ps, x, true);
-                    NDArray l = GanLosses.generator(out, latent.labels(), sub);
+                    NDArray l = GanLosses.generator(out, latent.labels(), sub, lossKind);
                     gc.backward(l);
                     return l.getFloat();
                 }
