@@ -8,6 +8,7 @@ import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import ml.frontier.core.image.ImageShape;
 
@@ -169,10 +170,14 @@ public final class GanArchitectures {
         public Block generator() {
             SequentialBlock g = new SequentialBlock()
                     .add(Linear.builder().setUnits((long) channels * side * side).build())
-                    .add(Activation::relu)
-                    .add(reshape(-1, channels, side, side));
+                    .add(reshape(-1, channels, side, side))
+                    .add(BatchNorm.builder().build())
+                    .add(Activation::relu);
             for (int i = 0; i < deconv.length; i++) {
                 g.add(TransposedConv2d.doubling(deconv[i]));
+                if (i < deconv.length - 1) {
+                    g.add(BatchNorm.builder().build());
+                }
                 g.add(i == deconv.length - 1 ? Activation.sigmoidBlock() : Activation.reluBlock());
             }
             return g;

@@ -56,7 +56,7 @@ public final class Generator implements AutoCloseable {
     public float[] generate(Latent latent) {
         long t0 = System.nanoTime();
         try (NDManager sub = net.manager().newSubManager()) {
-            float[] out = net.forward(new ParameterStore(sub, false), input(latent, sub), false).toFloatArray();
+            float[] out = net.forward(new ParameterStore(sub, false), input(latent, sub), true).toFloatArray();
             meter.generator(latent.n(), 0);
             meter.time(System.nanoTime() - t0);
             return out;
