@@ -39,6 +39,8 @@ public final class LabMdganCommand implements Callable<Integer> {
     int roundEvery;
     @Option(names = "--resume", description = "Continue a grid in --out: finished runs are read back, not rerun.")
     boolean resume;
+    @Option(names = "--report-only", description = "Write the report from the finished runs in --out; train nothing.")
+    boolean reportOnly;
     @Option(names = "--out", defaultValue = "runs/lab-mdgan", description = "Output directory (default: ${DEFAULT-VALUE}).")
     Path out;
 
@@ -48,7 +50,7 @@ public final class LabMdganCommand implements Callable<Integer> {
         List<Long> s = LongStream.range(seed.seed, seed.seed + n).boxed().toList();
         String cmd = "frontier lab mdgan " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         var lab = new MdGanLab(new MdGanLab.Config(data.data, quick, iterations != null ? iterations : quick ? 100 : 300,
-                evalEvery != null ? evalEvery : 50, s, roundEvery, resume, out, cmd), spec.commandLine().getOut());
+                evalEvery != null ? evalEvery : 50, s, roundEvery, resume, reportOnly, out, cmd), spec.commandLine().getOut());
         lab.run(Terminal.progress(spec));
         spec.commandLine().getOut().println("wrote " + out.resolve("summary.md") + ", runs.csv, paired.csv, score-*.png");
         return 0;

@@ -35,10 +35,12 @@ public final class MdGanLab {
      *
      * @param seeds the paired seeds
      * @param roundEvery iterations between swaps and FL-GAN rounds (0: one epoch, ⌈m/b⌉)
+     * @param reportOnly write the report from the finished runs in {@code out} and train nothing
+     *        (for grids run in parts, e.g. by several processes whose run directories were merged)
      * @param command the command line, for the provenance
      */
     public record Config(String data, boolean quick, long iterations, long evalEvery, List<Long> seeds, int roundEvery,
-                         boolean resume, Path out, String command) {
+                         boolean resume, boolean reportOnly, Path out, String command) {
 
         public Config {
             seeds = List.copyOf(seeds);
@@ -81,7 +83,7 @@ public final class MdGanLab {
         Path runsDir = config.out().resolve("runs");
         Files.createDirectories(runsDir);
         List<MdGanRunSpec> specs = runs();
-        if (!config.resume()) {
+        if (!config.resume() && !config.reportOnly()) {
             for (MdGanRunSpec s : specs) {
                 if (Files.exists(runsDir.resolve(s.dirName()).resolve(RunStore.FILE))) {
                     throw new IllegalArgumentException(config.out() + " already holds results: pass --resume to continue it,"
@@ -100,6 +102,10 @@ public final class MdGanLab {
                 MdGanRunSpec s = specs.get(i);
                 Path dir = runsDir.resolve(s.dirName());
                 RunStore r = RunStore.read(dir);
+                if (r == null && config.reportOnly()) {
+                    log.printf(Locale.ROOT, "[%d/%d] %s seed %d: not finished, left out%n", i + 1, specs.size(), s.arm(), s.seed());
+                    continue;
+                }
                 if (r == null) {
                     r = train(s, data, scorer, dir, progress);
                     r.write(dir);
@@ -110,6 +116,11 @@ public final class MdGanLab {
                         last.score(), last.frechet(), last.seconds());
                 log.flush();
                 // The report is rewritten after every run, so a stopped grid leaves a readable partial one.
+                if (!config.reportOnly()) {
+                    new MdGanReport(config, scorer.accuracy(), provenance.finish()).write(results);
+                }
+            }
+            if (config.reportOnly()) {
                 new MdGanReport(config, scorer.accuracy(), provenance.finish()).write(results);
             }
         }
