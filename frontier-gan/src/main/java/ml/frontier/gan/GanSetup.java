@@ -1,6 +1,7 @@
 package ml.frontier.gan;
 
 import ml.frontier.core.data.Dataset;
+import ml.frontier.gan.mdgan.MdGanConfig;
 import ml.frontier.gan.nets.GanArchitecture;
 import ml.frontier.gan.train.GanHyper;
 import ml.frontier.gan.train.Seeds;
@@ -90,5 +91,10 @@ public record GanSetup(GanArchitecture architecture, GanHyper hyper, Dataset tra
             return roundEvery;
         }
         return (int) Math.max(1, ((long) shardSize() * epochsPerSwap + batch - 1) / batch);
+    }
+
+    /** The MD-GAN server's part of this setup (everything but the data). */
+    public MdGanConfig mdGan() {
+        return new MdGanConfig(architecture, hyper, workers, batch, k, discriminatorSteps, swap, iterationsPerRound(), seed);
     }
 }

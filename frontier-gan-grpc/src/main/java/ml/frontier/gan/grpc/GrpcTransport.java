@@ -47,10 +47,9 @@ import java.util.function.Consumer;
  * workers carry out between themselves.
  *
  * <p>Faults: a worker that disconnects, stops sending heartbeats or misses a deadline is
- * dropped and training goes on with the others. {@link #exchange} then returns, for each
- * dropped slot, zero feedback, and scales the feedback of the A workers that answered by N/A,
- * so that {@code MdGanServer}'s division by N yields the average over the workers that
- * answered. A swap involving a dead worker is skipped. A worker that joins later gets, if it
+ * dropped and training goes on with the others: {@link #exchange} returns the feedback of
+ * the workers that answered, and {@code MdGanServer} averages over them. A swap involving a
+ * dead worker is skipped. A worker that joins later gets, if it
  * is fresh, a copy of a live worker's discriminator before its first iteration.
  *
  * <p>Feedback of the wrong shape or with non-finite values is refused with
@@ -212,23 +211,10 @@ public final class GrpcTransport implements Transport, MdGanRpc.CoordinatorHandl
                 continue;
             }
             lastIteration = iteration;
-            List<Feedback> out = new ArrayList<>(n);
-            float scale = (float) n / answers.size();
-            for (int w = 0; w < n; w++) {
-                float[] f = answers.get(w);
-                if (f == null) {
-                    out.add(new Feedback(w, iteration, new float[batches.get(w).xg().length]));
-                    continue;
-                }
-                Feedback fb = new Feedback(w, iteration, f);
+            List<Feedback> out = new ArrayList<>(answers.size());
+            for (var a : answers.entrySet()) {
+                Feedback fb = new Feedback(a.getKey(), iteration, a.getValue());
                 counter.record(fb, Role.WORKER, Role.SERVER);
-                if (answers.size() < n) {
-                    float[] scaled = f.clone();
-                    for (int i = 0; i < scaled.length; i++) {
-                        scaled[i] *= scale;
-                    }
-                    fb = new Feedback(w, iteration, scaled);
-                }
                 out.add(fb);
             }
             return out;

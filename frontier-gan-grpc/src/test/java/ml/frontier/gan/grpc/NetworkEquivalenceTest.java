@@ -69,13 +69,13 @@ class NetworkEquivalenceTest {
             }
         }
         assertTrue(maxDiff < 1e-5, "generators differ by " + maxDiff);
-        // payload: 2·b·d floats out and b·d back per worker and iteration; 3·|θ| per swap message
+        // payload: 2·b·d floats out and b·d back per worker and iteration; |θ| per swap message (the paper's count)
         int d = 784;
         assertEquals(2L * 10 * d * 2 * iterations, r.traffic().floats("GeneratedBatches", Role.SERVER, Role.WORKER));
         assertEquals(10L * d * 2 * iterations, r.traffic().floats("Feedback", Role.WORKER, Role.SERVER));
-        assertEquals(2 * 2 * 3 * 670_219L, r.traffic().floats("DiscriminatorState", Role.WORKER, Role.WORKER));
+        assertEquals(2 * 2 * 670_219L, r.traffic().floats("DiscriminatorState", Role.WORKER, Role.WORKER));
         // on the wire (gRPC's count): the payload plus a little protobuf framing
-        long swapPayload = 4L * 2 * 2 * 3 * 670_219;
+        long swapPayload = 4L * 2 * 2 * 670_219;
         System.out.println("swap wire bytes " + r.swapWireBytes() + ", payload " + swapPayload
                 + "; per iteration: batches " + r.batchWireBytesPerIteration() + ", feedback " + r.feedbackWireBytesPerIteration());
         assertTrue(r.swapWireBytes() >= swapPayload && r.swapWireBytes() < swapPayload * 1.001, "swap wire bytes " + r.swapWireBytes());

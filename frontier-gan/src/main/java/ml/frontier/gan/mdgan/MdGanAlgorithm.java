@@ -29,7 +29,7 @@ public final class MdGanAlgorithm implements GanAlgorithm {
             workers.add(new MdGanWorker(n, setup, shards.get(n)));
         }
         this.transport = new InProcessTransport(workers);
-        this.server = new MdGanServer(setup, transport);
+        this.server = new MdGanServer(setup.mdGan(), transport);
     }
 
     public MdGanServer server() {

@@ -69,7 +69,8 @@ public final class Generator implements AutoCloseable {
 
     /**
      * MD-GAN's server update: {@code Δw = (1/workers) Σ_j ∂/∂w sum(G(z_j) · F_j)} where
-     * {@code F_j} is the sum of the feedbacks received for batch j, then one Adam step.
+     * {@code F_j} is the sum of the feedbacks received for batch j and {@code workers} the number
+     * of feedbacks, then one Adam step.
      */
     public void applyFeedback(List<Latent> batches, List<float[]> feedbackSums, int workers) {
         if (batches.size() != feedbackSums.size()) {
