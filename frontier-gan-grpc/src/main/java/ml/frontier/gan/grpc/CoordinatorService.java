@@ -10,6 +10,7 @@ import ml.frontier.gan.grpc.proto.HeartbeatReply;
 import ml.frontier.gan.grpc.proto.HeartbeatRequest;
 import ml.frontier.gan.grpc.proto.JoinRequest;
 import ml.frontier.gan.grpc.proto.LeaveRequest;
+import ml.frontier.gan.grpc.proto.RelayRequest;
 import ml.frontier.gan.grpc.proto.SwapReport;
 import ml.frontier.gan.grpc.proto.Task;
 
@@ -21,18 +22,21 @@ final class CoordinatorService implements MdGanRpc.CoordinatorHandler {
     private final WorkerRegistry registry;
     private final FeedbackRound round;
     private final SwapOrchestrator swaps;
+    private final boolean peersMustBeReachable;
     private final Consumer<String> log;
 
-    CoordinatorService(WorkerRegistry registry, FeedbackRound round, SwapOrchestrator swaps, Consumer<String> log) {
+    CoordinatorService(WorkerRegistry registry, FeedbackRound round, SwapOrchestrator swaps, boolean peersMustBeReachable,
+                       Consumer<String> log) {
         this.registry = registry;
         this.round = round;
         this.swaps = swaps;
+        this.peersMustBeReachable = peersMustBeReachable;
         this.log = log;
     }
 
     @Override
     public void join(JoinRequest r, StreamObserver<Task> tasks) {
-        String bad = registry.refusal(r, true);
+        String bad = registry.refusal(r, peersMustBeReachable);
         if (bad != null) {
             tasks.onError(Status.INVALID_ARGUMENT.withDescription(bad).asRuntimeException());
             return;
@@ -50,6 +54,11 @@ final class CoordinatorService implements MdGanRpc.CoordinatorHandler {
     @Override
     public void reportSwap(SwapReport r, StreamObserver<Ack> reply) {
         answer(swaps.report(r), reply);
+    }
+
+    @Override
+    public void relayDiscriminator(RelayRequest r, StreamObserver<Ack> reply) {
+        answer(swaps.relay(r), reply);
     }
 
     @Override

@@ -23,7 +23,8 @@ import java.util.function.Consumer;
  * admits workers into N slots (slot = shard index) and drops the silent ones,
  * {@link FeedbackRound} sends each live worker its batches and waits for the feedback until
  * the iteration's deadline, and {@link SwapOrchestrator} orders the discriminator transfers
- * that workers carry out between themselves.
+ * that workers carry out between themselves, or relays them when workers cannot reach each
+ * other.
  *
  * <p>Faults: a worker that disconnects, stops sending heartbeats or misses a deadline is
  * dropped and training goes on with the others: {@link #exchange} returns the feedback of the
@@ -41,12 +42,23 @@ public final class GrpcTransport implements Transport {
      * @param swapDeadlineMs how long a discriminator transfer may take
      * @param heartbeatTimeoutMs a worker silent for this long is dropped before the next iteration (0: never)
      * @param waitForWorkersMs how long to wait for a worker when none is left, before giving up
+     * @param relaySwaps discriminators travel worker → server → worker instead of peer to peer
+     *        (workers behind NAT need no reachable address)
      */
-    public record Options(long deadlineMs, long swapDeadlineMs, long heartbeatTimeoutMs, long waitForWorkersMs) {
+    public record Options(long deadlineMs, long swapDeadlineMs, long heartbeatTimeoutMs, long waitForWorkersMs, boolean relaySwaps) {
         public Options {
             if (deadlineMs <= 0 || swapDeadlineMs <= 0 || waitForWorkersMs <= 0 || heartbeatTimeoutMs < 0) {
                 throw new IllegalArgumentException("deadlines must be positive");
             }
+        }
+
+        /** Peer-to-peer swaps. */
+        public Options(long deadlineMs, long swapDeadlineMs, long heartbeatTimeoutMs, long waitForWorkersMs) {
+            this(deadlineMs, swapDeadlineMs, heartbeatTimeoutMs, waitForWorkersMs, false);
+        }
+
+        public Options withRelaySwaps(boolean v) {
+            return new Options(deadlineMs, swapDeadlineMs, heartbeatTimeoutMs, waitForWorkersMs, v);
         }
 
         public static Options defaults() {
@@ -73,8 +85,8 @@ public final class GrpcTransport implements Transport {
         this.log = log;
         this.registry = new WorkerRegistry(config, options, log);
         this.round = new FeedbackRound(registry, counter, options.deadlineMs());
-        this.swaps = new SwapOrchestrator(registry, counter, options.swapDeadlineMs(), log);
-        this.service = new CoordinatorService(registry, round, swaps, log);
+        this.swaps = new SwapOrchestrator(registry, counter, options.swapDeadlineMs(), options.relaySwaps(), log);
+        this.service = new CoordinatorService(registry, round, swaps, !options.relaySwaps(), log);
         registry.onGone(w -> {
             round.fail(w);
             swaps.fail(w);

@@ -2,6 +2,7 @@ package ml.frontier.gan.grpc;
 
 import io.grpc.Status;
 import ml.frontier.gan.grpc.proto.JoinRequest;
+import ml.frontier.gan.grpc.proto.RelayRequest;
 import ml.frontier.gan.grpc.proto.SwapCommit;
 import ml.frontier.gan.grpc.proto.SwapReport;
 import ml.frontier.gan.grpc.proto.Task;
@@ -24,24 +25,30 @@ import java.util.function.Consumer;
 /**
  * Discriminator transfers between workers: orders each sender to send its D to a peer, waits
  * for the senders' reports until the swap deadline, and tells each receiver to commit what it
- * received. Used for the swap rounds and for copying a live D to a fresh worker.
+ * received. Used for the swap rounds and for copying a live D to a fresh worker. When relaying,
+ * senders upload their D to the server, which forwards it down the receiver's task stream: the
+ * same bytes then cross the server's link twice, and no worker needs a reachable address.
  */
 final class SwapOrchestrator {
 
     private final WorkerRegistry registry;
     private final TrafficCounter counter;
     private final long swapDeadlineMs;
+    private final boolean relay;
     private final Consumer<String> log;
     private final Map<Long, Map<Integer, CompletableFuture<SwapReport>>> transfers = new HashMap<>();
+    /** Relaying: transfer → sender → receiver slot, so an upload can only go where it was ordered. */
+    private final Map<Long, Map<Integer, Integer>> destinations = new HashMap<>();
     private long nextTransfer = 1;
     private long messages;
     private long floats;
     private long wireBytes;
 
-    SwapOrchestrator(WorkerRegistry registry, TrafficCounter counter, long swapDeadlineMs, Consumer<String> log) {
+    SwapOrchestrator(WorkerRegistry registry, TrafficCounter counter, long swapDeadlineMs, boolean relay, Consumer<String> log) {
         this.registry = registry;
         this.counter = counter;
         this.swapDeadlineMs = swapDeadlineMs;
+        this.relay = relay;
         this.log = log;
     }
 
@@ -94,16 +101,19 @@ final class SwapOrchestrator {
     private List<Integer> transfer(long t, List<WorkerSession[]> pairs) {
         Map<Integer, CompletableFuture<SwapReport>> reports = new LinkedHashMap<>();
         synchronized (registry.lock()) {
+            Map<Integer, Integer> to = new HashMap<>();
             for (WorkerSession[] p : pairs) {
                 reports.put(p[0].worker(), new CompletableFuture<>());
+                to.put(p[0].worker(), p[1].worker());
             }
             transfers.put(t, reports);
+            destinations.put(t, to);
         }
         long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(swapDeadlineMs);
         for (WorkerSession[] p : pairs) {
             JoinRequest to = p[1].join;
             Task order = Task.newBuilder().setSwap(ml.frontier.gan.grpc.proto.SwapOrder.newBuilder().setTransfer(t)
-                    .setPeer(to.getWorkerId()).setPeerHost(to.getHost()).setPeerPort(to.getPeerPort())).build();
+                    .setPeer(to.getWorkerId()).setPeerHost(to.getHost()).setPeerPort(to.getPeerPort()).setRelay(relay)).build();
             if (p[0].send(order)) {
                 counter.record(new SwapOrder(p[0].worker(), t, to.getWorkerId()), Role.SERVER, Role.WORKER);
             } else {
@@ -139,6 +149,7 @@ final class SwapOrchestrator {
         }
         synchronized (registry.lock()) {
             transfers.remove(t);
+            destinations.remove(t);
         }
         return received;
     }
@@ -162,6 +173,25 @@ final class SwapOrchestrator {
             return Status.INVALID_ARGUMENT.withDescription("negative byte counts in the swap report of worker " + r.getWorkerId());
         }
         f.complete(r);
+        return null;
+    }
+
+    /** Relaying: forwards a sender's upload to the receiver it was ordered to; returns the refusal status, or null. */
+    Status relay(RelayRequest r) {
+        WorkerSession to;
+        synchronized (registry.lock()) {
+            WorkerSession from = registry.session(r.getWorkerId(), r.getSession());
+            Map<Integer, Integer> d = destinations.get(r.getDiscriminator().getTransfer());
+            if (!relay || from == null || d == null || !Integer.valueOf(r.getToWorker()).equals(d.get(r.getWorkerId()))) {
+                return Status.FAILED_PRECONDITION.withDescription("no relayed transfer " + r.getDiscriminator().getTransfer()
+                        + " from worker " + r.getWorkerId() + " to worker " + r.getToWorker() + " is expected");
+            }
+            from.lastSeenNanos = System.nanoTime();
+            to = registry.liveAt(r.getToWorker());
+        }
+        if (to == null || !to.send(Task.newBuilder().setRelayed(r.getDiscriminator()).build())) {
+            return Status.UNAVAILABLE.withDescription("worker " + r.getToWorker() + " is not live");
+        }
         return null;
     }
 }
