@@ -1,5 +1,6 @@
 package ml.frontier.gan;
 
+import ml.frontier.gan.train.CostClock;
 import ml.frontier.gan.train.Generator;
 import ml.frontier.gan.train.WorkMeter;
 import ml.frontier.gan.transport.Traffic;
@@ -15,6 +16,9 @@ public interface GanAlgorithm extends AutoCloseable {
 
     /** Bytes that crossed between roles so far (empty for the standalone GAN). */
     Traffic traffic();
+
+    /** Generated samples, server compute and slowest-worker compute so far. */
+    CostClock.Cost cost();
 
     /** Compute spent so far by one worker (worker 0; the standalone trainer counts as one). */
     WorkMeter.Snapshot workerCompute();

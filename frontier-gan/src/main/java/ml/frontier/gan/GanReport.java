@@ -18,6 +18,11 @@ public final class GanReport {
         sb.append(String.format(Locale.ROOT, "- %d iterations in %.1f s%n", r.iterations(), r.seconds()));
         sb.append(String.format(Locale.ROOT, "- final MNIST score %.3f (best %.3f), Fréchet distance %.3f (scoring classifier accuracy %.4f)%n",
                 r.finalScore(), r.bestScore(), r.finalFrechet(), scorerAccuracy));
+        if (r.finalScores() != null) {
+            sb.append(String.format(Locale.ROOT, "- scoring classifier agrees with the requested class on %.1f%% of the samples;"
+                    + " within-class diversity %.2f (mean pixel distance between two samples of a class)%n",
+                    100 * r.finalScores().agreement(), r.finalScores().diversity()));
+        }
         sb.append(String.format(Locale.ROOT, "- payload bytes per iteration: server→workers %.0f, workers→server %.0f; swaps in total %,d%n",
                 r.serverToWorkerBytesPerIteration(), r.workerToServerBytesPerIteration(), r.workerToWorkerBytes()));
         double[] p = r.workerPassesPerIteration();

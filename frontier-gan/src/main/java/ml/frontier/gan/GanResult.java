@@ -1,5 +1,6 @@
 package ml.frontier.gan;
 
+import ml.frontier.gan.metrics.GanScores;
 import ml.frontier.gan.transport.Traffic;
 
 import java.nio.file.Path;
@@ -18,12 +19,13 @@ import java.util.List;
  * @param workerPassesPerIteration one worker's samples through {D fwd, D bwd, G fwd, G bwd} per iteration
  * @param generatorParameters |w|
  * @param discriminatorParameters |θ|
+ * @param finalScores the last evaluation's scores, with class agreement and within-class diversity
  */
 public record GanResult(GanMode mode, String description, long iterations, double seconds, List<GanEvaluation> curve,
                         Path lastGrid, Traffic traffic, double serverToWorkerBytesPerIteration,
                         double workerToServerBytesPerIteration, long workerToWorkerBytes,
                         double workerMsPerIteration, double[] workerPassesPerIteration,
-                        long generatorParameters, long discriminatorParameters) {
+                        long generatorParameters, long discriminatorParameters, GanScores finalScores) {
 
     public GanResult {
         curve = List.copyOf(curve);

@@ -1,6 +1,7 @@
 package ml.frontier.gan;
 
 import ml.frontier.core.data.Dataset;
+import ml.frontier.gan.mdgan.MdGanConfig;
 import ml.frontier.gan.nets.GanArchitecture;
 import ml.frontier.gan.train.GanHyper;
 import ml.frontier.gan.train.Seeds;
@@ -18,9 +19,17 @@ import java.util.List;
  * @param discriminatorSteps L, discriminator steps per iteration
  * @param epochsPerSwap E: MD-GAN swaps and FL-GAN averages every ⌈m·E/b⌉ iterations
  * @param swap MD-GAN: whether discriminators are swapped at all
+ * @param roundEvery iterations between swaps / FL-GAN rounds when positive, overriding ⌈m·E/b⌉
+ *        (short runs: at b = 10 one epoch of a 6,000-image shard is 600 iterations)
  */
 public record GanSetup(GanArchitecture architecture, GanHyper hyper, Dataset train, int workers, int batch, int k,
-                       int discriminatorSteps, int epochsPerSwap, boolean swap, long seed) {
+                       int discriminatorSteps, int epochsPerSwap, boolean swap, long seed, int roundEvery) {
+
+    /** A setup whose rounds follow E. */
+    public GanSetup(GanArchitecture architecture, GanHyper hyper, Dataset train, int workers, int batch, int k,
+                    int discriminatorSteps, int epochsPerSwap, boolean swap, long seed) {
+        this(architecture, hyper, train, workers, batch, k, discriminatorSteps, epochsPerSwap, swap, seed, 0);
+    }
 
     public GanSetup {
         if (workers < 1) {
@@ -37,6 +46,9 @@ public record GanSetup(GanArchitecture architecture, GanHyper hyper, Dataset tra
         }
         if (epochsPerSwap < 1) {
             throw new IllegalArgumentException("epochs per swap must be at least 1, got " + epochsPerSwap);
+        }
+        if (roundEvery < 0) {
+            throw new IllegalArgumentException("round period must be positive (or 0 for m·E/b), got " + roundEvery);
         }
         if (!train.shape().equals(architecture.imageShape())) {
             throw new IllegalArgumentException("data of shape " + train.shape() + " do not fit network " + architecture.name()
@@ -73,8 +85,16 @@ public record GanSetup(GanArchitecture architecture, GanHyper hyper, Dataset tra
         return train.size() / workers;
     }
 
-    /** Iterations between MD-GAN swaps or FL-GAN rounds: ⌈m·E/b⌉. */
+    /** Iterations between MD-GAN swaps or FL-GAN rounds: ⌈m·E/b⌉ unless {@code roundEvery} is set. */
     public int iterationsPerRound() {
+        if (roundEvery > 0) {
+            return roundEvery;
+        }
         return (int) Math.max(1, ((long) shardSize() * epochsPerSwap + batch - 1) / batch);
+    }
+
+    /** The MD-GAN server's part of this setup (everything but the data). */
+    public MdGanConfig mdGan() {
+        return new MdGanConfig(architecture, hyper, workers, batch, k, discriminatorSteps, swap, iterationsPerRound(), seed);
     }
 }

@@ -56,7 +56,7 @@ public final class GanTraining {
     /** The setup the algorithm gets. */
     public GanSetup setup() {
         return new GanSetup(GanArchitectures.byName(b.network), b.hyper, b.data.train(), b.mode == GanMode.STANDALONE ? 1 : b.workers,
-                b.batch, b.k, b.steps, b.epochsPerSwap, b.swap, b.seed);
+                b.batch, b.k, b.steps, b.epochsPerSwap, b.swap, b.seed, b.roundEvery);
     }
 
     /** Creates the algorithm of this run (standalone, FL-GAN or MD-GAN in process). */
@@ -97,13 +97,17 @@ public final class GanTraining {
             long gCount = algo.generator().net().parameterCount();
             progress.start(label, b.iterations);
             String status = "";
-            for (long t = 1; t <= b.iterations; t++) {
-                algo.step(t);
+            GanScores last = null;
+            for (long t = b.evalAtStart ? 0 : 1; t <= b.iterations; t++) {
+                if (t > 0) {
+                    algo.step(t);
+                }
                 if (t % b.evalEvery == 0 || t == b.iterations) {
                     Generator g = algo.generator();
                     Latent l = Latent.balanced(evalRng, b.evalSamples, arch.latentSize(), arch.numClasses());
-                    GanScores sc = scorer.score(g.images(l));
-                    GanEvaluation e = new GanEvaluation(t, sc.score(), sc.frechet(), (System.nanoTime() - start) / 1e9);
+                    GanScores sc = scorer.score(g.images(l), l.labels());
+                    last = sc;
+                    GanEvaluation e = evaluation(t, sc, algo, start);
                     curve.add(e);
                     status = String.format(Locale.ROOT, "score %.3f FD %.2f", sc.score(), sc.frechet());
                     if (b.out != null) {
@@ -129,7 +133,7 @@ public final class GanTraining {
             GanResult r = new GanResult(b.mode, label, b.iterations, secs, curve, lastGrid, tr,
                     (double) tr.flows().stream().filter(f -> f.from() == Role.SERVER).mapToLong(Traffic.Flow::bytes).sum() / b.iterations,
                     (double) tr.flows().stream().filter(f -> f.to() == Role.SERVER).mapToLong(Traffic.Flow::bytes).sum() / b.iterations,
-                    sw, per[0], new double[] {per[1], per[2], per[3], per[4]}, gCount, dCount);
+                    sw, per[0], new double[] {per[1], per[2], per[3], per[4]}, gCount, dCount, last);
             progress.finish(String.format(Locale.ROOT, "%s: %d iterations in %.1f s, final %s", label, b.iterations, secs, status));
             if (b.out != null) {
                 try {
@@ -145,6 +149,24 @@ public final class GanTraining {
                 scorer.close();
             }
         }
+    }
+
+    /** The curve row at iteration {@code t}: scores and the four budgets spent so far. */
+    private GanEvaluation evaluation(long t, GanScores sc, GanAlgorithm algo, long start) {
+        Traffic tr = algo.traffic();
+        long total = 0, serverLink = 0, peer = 0;
+        for (Traffic.Flow f : tr.flows()) {
+            total += f.bytes();
+            if (f.from() == Role.SERVER || f.to() == Role.SERVER) {
+                serverLink += f.bytes();
+            } else {
+                peer += f.bytes();
+            }
+        }
+        int n = b.mode == GanMode.STANDALONE ? 1 : b.workers;
+        var cost = algo.cost();
+        return new GanEvaluation(t, sc.score(), sc.frechet(), (System.nanoTime() - start) / 1e9, cost.generatedSamples(), total,
+                cost.modelledSeconds(serverLink, peer / n, b.bandwidth));
     }
 
     private static long discriminatorCount(GanArchitecture arch) {
@@ -199,6 +221,9 @@ public final class GanTraining {
         private long seed = 1;
         private GanHyper hyper = GanHyper.DEFAULT;
         private GanScorer scorer;
+        private int roundEvery;
+        private boolean evalAtStart;
+        private double bandwidth = 125e6;
 
         public Builder setMode(GanMode v) {
             mode = v;
@@ -275,6 +300,24 @@ public final class GanTraining {
             return this;
         }
 
+        /** Iterations between swaps / FL-GAN rounds, overriding ⌈m·E/b⌉ (0: from E). */
+        public Builder optRoundEvery(int v) {
+            roundEvery = v;
+            return this;
+        }
+
+        /** Also scores the untrained generator (iteration 0), so curves start from the common initialisation. */
+        public Builder optEvalAtStart(boolean v) {
+            evalAtStart = v;
+            return this;
+        }
+
+        /** Link bandwidth of the modelled parallel time, bytes per second (default 125e6: 1 Gbit/s). */
+        public Builder optBandwidth(double v) {
+            bandwidth = v;
+            return this;
+        }
+
         /** A scorer to share between runs (not closed by the run); by default each run trains or loads its own. */
         public Builder optScorer(GanScorer v) {
             scorer = v;
@@ -293,6 +336,9 @@ public final class GanTraining {
             }
             if (evalEvery < 1) {
                 throw new IllegalArgumentException("eval-every must be at least 1, got " + evalEvery);
+            }
+            if (!(bandwidth > 0)) {
+                throw new IllegalArgumentException("bandwidth must be positive, got " + bandwidth);
             }
             if (evalSamples < 2 || evalSamples > data.test().size()) {
                 throw new IllegalArgumentException("eval samples must be in [2, " + data.test().size() + "], got " + evalSamples);

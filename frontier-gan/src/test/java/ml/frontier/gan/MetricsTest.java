@@ -1,5 +1,6 @@
 package ml.frontier.gan;
 
+import ml.frontier.gan.metrics.Diversity;
 import ml.frontier.gan.metrics.FrechetDistance;
 import ml.frontier.gan.metrics.InceptionScore;
 import ml.frontier.gan.metrics.SymmetricEigen;
@@ -10,6 +11,7 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MetricsTest {
@@ -55,5 +57,17 @@ class MetricsTest {
         }
         double is = InceptionScore.fromLogits(random, 10);
         assertTrue(is >= 1 && is <= 10, "IS " + is);
+    }
+
+    @Test
+    void diversityIsZeroForRepeatedImagesAndTheMeanPairDistanceOtherwise() {
+        // class 0: two copies of one image; class 1: images 3-4-5 apart on one pixel axis
+        float[] x = {1, 0, 1, 0, 0, 0, 3, 0, 0, 4};
+        int[] y = {0, 0, 1, 1, 1};
+        // class 1 pairs: |0-3|=3, |(0,0)-(0,4)|... computed on 2-pixel images (0,0), (3,0), (0,4): 3, 4, 5 → mean 4
+        assertEquals((0 + 4) / 2.0, Diversity.withinClass(x, 2, y, 2), 1e-9);
+        assertEquals(0, Diversity.withinClass(new float[] {1, 2, 1, 2}, 2, new int[] {0, 0}, 10), 0);
+        assertThrows(IllegalArgumentException.class, () -> Diversity.withinClass(new float[] {1, 2}, 2, new int[] {0}, 10));
+        assertEquals(0.5, Diversity.agreement(new int[] {1, 2, 3, 4}, new int[] {1, 2, 0, 0}), 0);
     }
 }

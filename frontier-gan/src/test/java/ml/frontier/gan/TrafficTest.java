@@ -46,10 +46,24 @@ class TrafficTest {
             assertEquals(0, before.floats("DiscriminatorState", Role.WORKER, Role.WORKER));
             md.step(10);
             Traffic swap = md.traffic().minus(before);
-            // each worker sends θ and its Adam moments: 3·|θ| floats
-            assertEquals(n * 3 * THETA, swap.floats("DiscriminatorState", Role.WORKER, Role.WORKER));
+            // each worker sends θ only, as the paper counts: |θ| floats
+            assertEquals(n * THETA, swap.floats("DiscriminatorState", Role.WORKER, Role.WORKER));
             assertEquals(n, swap.flow("SwapOrder", Role.SERVER, Role.WORKER).messages());
             assertEquals(n * 2L * b * D, swap.floats("GeneratedBatches", Role.SERVER, Role.WORKER));
+        }
+    }
+
+    @Test
+    void swapsWithAdamStateSendThreeThetaAndMoveTheMoments() {
+        GanHyper h = GanHyper.DEFAULT.withSwapAdamState(true);
+        GanSetup s = new GanSetup(GanArchitectures.byName("mnist-mlp"), h, TestModels.train(40), 2, 4, 1, 1, 1, true, 3);
+        assertEquals(5, s.iterationsPerRound());
+        try (MdGanAlgorithm md = new MdGanAlgorithm(s)) {
+            for (long t = 1; t <= 5; t++) {
+                md.step(t);
+            }
+            assertEquals(2 * 3 * THETA, md.traffic().floats("DiscriminatorState", Role.WORKER, Role.WORKER));
+            assertEquals(5, md.workers().get(0).discriminator().adam().steps());
         }
     }
 
@@ -65,8 +79,16 @@ class TrafficTest {
             Traffic t = fl.traffic();
             assertEquals(n * (W + THETA), t.floats("ModelState", Role.WORKER, Role.SERVER));
             assertEquals(n * (W + THETA), t.floats("ModelState", Role.SERVER, Role.WORKER));
-            // after a round every worker holds the same G
-            assertArrayEquals(fl.workers().get(0).generator().net().values()[0], fl.workers().get(1).generator().net().values()[0]);
+            // after a round every worker holds the same G, and the scored G is the server's average
+            float[] avg = fl.workers().get(0).generator().net().values()[0];
+            assertArrayEquals(avg, fl.workers().get(1).generator().net().values()[0]);
+            assertArrayEquals(avg, fl.generator().net().values()[0]);
+            fl.step(3);
+            // mid-round the workers move on; the server's generator stays the last average
+            assertNotEquals(avg[0], fl.workers().get(0).generator().net().values()[0][0]);
+            assertArrayEquals(avg, fl.generator().net().values()[0]);
+            // fresh noise: every worker draws b samples for D and b more for its generator step
+            assertEquals(3L * n * 2 * b, fl.cost().generatedSamples());
         }
     }
 

@@ -7,6 +7,8 @@ import ml.frontier.cli.common.Terminal;
 import ml.frontier.gan.GanMode;
 import ml.frontier.gan.GanResult;
 import ml.frontier.gan.GanTraining;
+import ml.frontier.gan.train.GanHyper;
+import ml.frontier.gan.train.GeneratorLoss;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,6 +50,10 @@ public final class GanTrainCommand implements Callable<Integer> {
     long iterations;
     @Option(names = "--eval-every", defaultValue = "500", description = "Evaluate every this many iterations (default: ${DEFAULT-VALUE}).")
     long evalEvery;
+    @Option(names = "--g-loss", defaultValue = "non-saturating", description = "Generator loss: non-saturating or minimax (the paper's) (default: ${DEFAULT-VALUE}).")
+    String generatorLoss;
+    @Option(names = "--swap-adam-state", description = "MD-GAN: swaps carry D's Adam moments too (3|theta| floats instead of |theta|).")
+    boolean swapAdamState;
     @Option(names = "--out", defaultValue = "runs/gan", description = "Output directory (default: ${DEFAULT-VALUE}).")
     Path out;
     @Mixin
@@ -59,12 +65,17 @@ public final class GanTrainCommand implements Callable<Integer> {
         GanResult r = GanTraining.builder().setMode(mode).setData(data.load()).optNetwork(net).optWorkers(workers)
                 .optBatch(batch).optK(kk).optDiscriminatorSteps(steps).optEpochsPerSwap(epochsPerSwap).optSwap(!noSwap)
                 .optIterations(iterations).optEvalEvery(evalEvery).optOut(out).optSeed(seed.seed())
+                .optHyper(GanHyper.DEFAULT.withGeneratorLoss(GeneratorLoss.parse(generatorLoss)).withSwapAdamState(swapAdamState))
                 .build().train(Terminal.progress(spec));
         var o = json.text();
         o.printf(Locale.ROOT, "%s: MNIST score %.3f, Frechet distance %.3f, %.1f s%n", r.description(), r.finalScore(),
                 r.finalFrechet(), r.seconds());
         o.printf(Locale.ROOT, "bytes per iteration: server->workers %.0f, workers->server %.0f; swaps %d bytes in total%n",
                 r.serverToWorkerBytesPerIteration(), r.workerToServerBytesPerIteration(), r.workerToWorkerBytes());
+        if (r.finalScores() != null) {
+            o.printf(Locale.ROOT, "classifier agrees with the requested class: %.1f%%; within-class diversity %.2f%n",
+                    100 * r.finalScores().agreement(), r.finalScores().diversity());
+        }
         o.println("wrote " + out.resolve("summary.md") + ", curve.csv, score.png, frechet.png, " + r.lastGrid().getFileName());
         json.print(java.util.Map.of("run", r.description(), "score", r.finalScore(), "frechet", r.finalFrechet(),
                 "seconds", r.seconds(), "seed", seed.seed(), "summary", out.resolve("summary.md").toString()));

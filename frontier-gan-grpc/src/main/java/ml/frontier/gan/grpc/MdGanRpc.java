@@ -11,6 +11,7 @@ import ml.frontier.gan.grpc.proto.HeartbeatReply;
 import ml.frontier.gan.grpc.proto.HeartbeatRequest;
 import ml.frontier.gan.grpc.proto.JoinRequest;
 import ml.frontier.gan.grpc.proto.LeaveRequest;
+import ml.frontier.gan.grpc.proto.RelayRequest;
 import ml.frontier.gan.grpc.proto.PeerGrpc;
 import ml.frontier.gan.grpc.proto.SwapReport;
 import ml.frontier.gan.grpc.proto.Task;
@@ -32,6 +33,7 @@ public final class MdGanRpc {
     public static final MethodDescriptor<SwapReport, Ack> REPORT_SWAP = CoordinatorGrpc.getReportSwapMethod();
     public static final MethodDescriptor<HeartbeatRequest, HeartbeatReply> HEARTBEAT = CoordinatorGrpc.getHeartbeatMethod();
     public static final MethodDescriptor<LeaveRequest, Ack> LEAVE = CoordinatorGrpc.getLeaveMethod();
+    public static final MethodDescriptor<RelayRequest, Ack> RELAY_DISCRIMINATOR = CoordinatorGrpc.getRelayDiscriminatorMethod();
     public static final MethodDescriptor<DiscriminatorTransfer, Ack> RECEIVE_DISCRIMINATOR = PeerGrpc.getReceiveDiscriminatorMethod();
 
     private MdGanRpc() {}
@@ -55,6 +57,9 @@ public final class MdGanRpc {
 
         @Override
         void leave(LeaveRequest request, StreamObserver<Ack> reply);
+
+        @Override
+        void relayDiscriminator(RelayRequest request, StreamObserver<Ack> reply);
     }
 
     /** What a worker does when a peer sends it a discriminator. */

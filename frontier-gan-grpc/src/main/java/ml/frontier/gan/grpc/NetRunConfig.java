@@ -3,10 +3,12 @@ package ml.frontier.gan.grpc;
 import ml.frontier.core.data.Dataset;
 import ml.frontier.core.io.Hashing;
 import ml.frontier.gan.GanSetup;
+import ml.frontier.gan.mdgan.MdGanConfig;
 import ml.frontier.gan.nets.GanArchitecture;
 import ml.frontier.gan.nets.GanArchitectures;
 import ml.frontier.gan.grpc.proto.RunConfig;
 import ml.frontier.gan.train.GanHyper;
+import ml.frontier.gan.train.GeneratorLoss;
 
 import java.nio.charset.StandardCharsets;
 
@@ -45,6 +47,11 @@ public record NetRunConfig(String net, int workers, int batch, int k, int discri
         return new GanSetup(architecture(), hyper, train, workers, batch, k, discriminatorSteps, epochsPerSwap, swap, seed);
     }
 
+    /** The server's data-free MD-GAN configuration once the workers' shard size {@code m} is known. */
+    public MdGanConfig mdGan(long m) {
+        return new MdGanConfig(architecture(), hyper, workers, batch, k, discriminatorSteps, swap, iterationsPerRound(m), seed);
+    }
+
     /** A setup for one worker that holds {@code shard} already cut: only D, L, the optimiser and the seed matter. */
     public GanSetup workerSetup(Dataset shard) {
         return new GanSetup(architecture(), hyper, shard, 1, Math.min(batch, shard.size()), 1, discriminatorSteps,
@@ -72,7 +79,7 @@ public record NetRunConfig(String net, int workers, int batch, int k, int discri
     public String runId() {
         String canonical = String.join("|", net, "" + workers, "" + batch, "" + k, "" + discriminatorSteps,
                 "" + epochsPerSwap, "" + swap, "" + seed, "" + hyper.generatorRate(), "" + hyper.discriminatorRate(),
-                "" + hyper.beta1(), "" + hyper.beta2());
+                "" + hyper.beta1(), "" + hyper.beta2(), hyper.generatorLoss().name(), "" + hyper.swapAdamState());
         return Hashing.sha256Hex(canonical.getBytes(StandardCharsets.UTF_8)).substring(0, 16);
     }
 
@@ -80,14 +87,18 @@ public record NetRunConfig(String net, int workers, int batch, int k, int discri
         return RunConfig.newBuilder().setRunId(runId()).setNet(net).setWorkers(workers).setBatch(batch).setK(k)
                 .setDiscriminatorSteps(discriminatorSteps).setEpochsPerSwap(epochsPerSwap).setSwap(swap).setSeed(seed)
                 .setGeneratorRate(hyper.generatorRate()).setDiscriminatorRate(hyper.discriminatorRate())
-                .setBeta1(hyper.beta1()).setBeta2(hyper.beta2()).build();
+                .setBeta1(hyper.beta1()).setBeta2(hyper.beta2()).setGeneratorLoss(hyper.generatorLoss().name())
+                .setSwapAdamState(hyper.swapAdamState()).build();
     }
 
     /** The configuration in {@code p}; its run id must match its fields. */
     public static NetRunConfig fromProto(RunConfig p) {
         NetRunConfig c = new NetRunConfig(p.getNet(), p.getWorkers(), p.getBatch(), p.getK(), p.getDiscriminatorSteps(),
                 p.getEpochsPerSwap(), p.getSwap(), p.getSeed(),
-                new GanHyper(p.getGeneratorRate(), p.getDiscriminatorRate(), p.getBeta1(), p.getBeta2()));
+                new GanHyper(p.getGeneratorRate(), p.getDiscriminatorRate(), p.getBeta1(), p.getBeta2())
+                        .withGeneratorLoss(p.getGeneratorLoss().isEmpty() ? GeneratorLoss.NON_SATURATING
+                                : GeneratorLoss.valueOf(p.getGeneratorLoss()))
+                        .withSwapAdamState(p.getSwapAdamState()));
         if (!c.runId().equals(p.getRunId())) {
             throw new IllegalArgumentException("run configuration does not match its run id " + p.getRunId());
         }

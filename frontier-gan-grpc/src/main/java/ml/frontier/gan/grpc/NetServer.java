@@ -1,11 +1,9 @@
 package ml.frontier.gan.grpc;
 
 import ml.frontier.core.FrontierException;
-import ml.frontier.core.data.Dataset;
 import ml.frontier.core.image.ImageBatch;
 import ml.frontier.core.image.ImageGrid;
 import ml.frontier.core.io.AtomicFiles;
-import ml.frontier.gan.GanSetup;
 import ml.frontier.gan.mdgan.MdGanServer;
 import ml.frontier.gan.train.Latent;
 import ml.frontier.gan.train.Seeds;
@@ -21,10 +19,10 @@ import java.util.function.Consumer;
  * {@link MdGanServer} (generation, feedback, G update), orders the swaps, writes a checkpoint
  * every C iterations and at the end, and sample grids every I iterations.
  *
- * <p>The swap schedule and permutations are those of the in-process run (same seed stream), so
- * a networked run without faults trains the same generator as {@code MdGanAlgorithm}. After
- * {@code --resume}, the latent stream continues from a seed derived from the resumed iteration
- * (MdGanServer's random state is not part of the checkpoint).
+ * <p>The server is the in-process one over the run's data-free {@link ml.frontier.gan.mdgan.MdGanConfig}
+ * (schedule, permutations and averaging included), so a networked run without faults trains
+ * the same generator as {@code MdGanAlgorithm}. After {@code --resume}, the swaps continue
+ * where they were and the latent stream from a seed derived from the resumed iteration.
  */
 public final class NetServer {
 
@@ -83,13 +81,6 @@ public final class NetServer {
         }
         log.accept(joined + " of " + c.workers() + " workers in; training from iteration " + (start + 1) + " to " + options.iterations());
         long shardSize = ckpt != null && ckpt.shardSize() > 0 ? ckpt.shardSize() : transport.shardSize();
-        int perRound = c.iterationsPerRound(shardSize);
-        long serverSeed = ckpt == null ? c.seed() : Seeds.derive(c.seed(), "resume", (int) start);
-        Random swaps = new Random(Seeds.derive(c.seed(), "swap", 0));
-        long swapRounds = ckpt == null ? 0 : ckpt.swapRounds();
-        for (long r = 0; r < swapRounds; r++) {
-            MdGanServer.cyclicPermutation(c.workers(), swaps);
-        }
         StringBuilder csv = new StringBuilder("iteration,live_workers,ms,batch_wire_bytes,feedback_wire_bytes\n");
         String join = MdGanRpc.JOIN.getFullMethodName(), fb = MdGanRpc.SUBMIT_FEEDBACK.getFullMethodName();
         long batchBytes = 0, feedbackBytes = 0;
@@ -97,11 +88,12 @@ public final class NetServer {
         long done = start;
         MdGanServer created;
         synchronized (ml.frontier.core.model.Engines.class) {
-            created = new MdGanServer(serverSetup(c, serverSeed), transport);  // see NetWorker: seeded creation
+            created = new MdGanServer(c.mdGan(shardSize), transport);  // see NetWorker: seeded creation
         }
         try (MdGanServer server = created) {
             if (ckpt != null) {
                 ckpt.restore(server.generator());
+                server.resume(start, ckpt.swapRounds());
                 log.accept("resumed from " + ckptFile + " at iteration " + start);
             }
             for (long it = start + 1; it <= options.iterations(); it++) {
@@ -114,13 +106,9 @@ public final class NetServer {
                 csv.append(it).append(',').append(transport.liveWorkers().length).append(',')
                         .append(String.format("%.2f", (System.nanoTime() - ti) / 1e6)).append(',').append(j1.bytesOut())
                         .append(',').append(f1.bytesIn()).append('\n');
-                if (c.swap() && c.workers() > 1 && it % perRound == 0) {
-                    swapRounds++;
-                    transport.swap(swapRounds, MdGanServer.cyclicPermutation(c.workers(), swaps));
-                }
                 done = it;
                 if (options.checkpointEvery() > 0 && it % options.checkpointEvery() == 0) {
-                    write(ServerCheckpoint.of(c, server.generator(), it, swapRounds, shardSize), ckptFile);
+                    write(ServerCheckpoint.of(c, server.generator(), it, server.swapRounds(), shardSize), ckptFile);
                 }
                 if (options.evalEvery() > 0 && it % options.evalEvery() == 0) {
                     samples(server, c, it);
@@ -129,7 +117,7 @@ public final class NetServer {
                 }
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
-            write(ServerCheckpoint.of(c, server.generator(), done, swapRounds, shardSize), ckptFile);
+            write(ServerCheckpoint.of(c, server.generator(), done, server.swapRounds(), shardSize), ckptFile);
             try {
                 AtomicFiles.writeString(options.out().resolve("mdgan-net-iterations.csv"), csv.toString());
             } catch (IOException e) {
@@ -137,22 +125,9 @@ public final class NetServer {
             }
             transport.finish("training finished at iteration " + done);
             long n = Math.max(1, done - start);
-            return new Result(start, done, seconds, swapRounds, transport.dropped(), transport.refused(),
+            return new Result(start, done, seconds, server.swapRounds(), transport.dropped(), transport.refused(),
                     (double) batchBytes / n, (double) feedbackBytes / n, transport.swapWireBytes(), transport.traffic(), ckptFile);
         }
-    }
-
-    /**
-     * The setup MdGanServer runs with: the run's options over a placeholder training set (the
-     * data stay on the workers; the server only needs its image shape), swaps off (this class
-     * orders them with the schedule of the real shard size).
-     */
-    static GanSetup serverSetup(NetRunConfig c, long seed) {
-        var a = c.architecture();
-        int n = c.workers() * c.batch();
-        Dataset placeholder = new Dataset("no data on the server", ImageBatch.zeros(n, a.imageShape()), new int[n], a.numClasses());
-        return new GanSetup(a, c.hyper(), placeholder, c.workers(), c.batch(), c.k(), c.discriminatorSteps(),
-                c.epochsPerSwap(), false, seed);
     }
 
     private void write(ServerCheckpoint ckpt, Path file) throws FrontierException {

@@ -16,6 +16,7 @@ import ml.frontier.gan.grpc.proto.FeedbackRequest;
 import ml.frontier.gan.grpc.proto.HeartbeatReply;
 import ml.frontier.gan.grpc.proto.HeartbeatRequest;
 import ml.frontier.gan.grpc.proto.JoinRequest;
+import ml.frontier.gan.grpc.proto.RelayRequest;
 import ml.frontier.gan.grpc.proto.SwapOrder;
 import ml.frontier.gan.grpc.proto.SwapReport;
 import ml.frontier.gan.grpc.proto.Task;
@@ -195,6 +196,7 @@ public final class NetWorker implements AutoCloseable {
                 case BATCHES -> batches(t.getBatches());
                 case SWAP -> swap(t.getSwap());
                 case COMMIT -> commit(t.getCommit().getTransfer());
+                case RELAYED -> accept(t.getRelayed());
                 case SHUTDOWN -> {
                     log.accept("worker " + options.workerId() + ": the server ended the run (" + t.getShutdown().getReason() + ")");
                     c.cancel("shut down by the server", null);
@@ -278,18 +280,11 @@ public final class NetWorker implements AutoCloseable {
                 .setTransfer(o.getTransfer());
         try {
             DiscriminatorState s = worker.exportDiscriminator(o.getTransfer());
-            ManagedChannel ch = peers.computeIfAbsent(o.getPeerHost() + ":" + o.getPeerPort(), k -> {
-                try {
-                    return connector.channel(o.getPeerHost(), o.getPeerPort());
-                } catch (IOException e) {
-                    throw new IllegalStateException(e.getMessage(), e);
-                }
-            });
-            long before = wire.count(MdGanRpc.RECEIVE_DISCRIMINATOR.getFullMethodName()).bytesOut();
-            ClientCalls.blockingUnaryCall(io.grpc.ClientInterceptors.intercept(ch, wire.clientInterceptor()),
-                    MdGanRpc.RECEIVE_DISCRIMINATOR, deadline(), Wire.transfer(s, config.runId()));
-            long bytes = wire.count(MdGanRpc.RECEIVE_DISCRIMINATOR.getFullMethodName()).bytesOut() - before;
-            report.setSent(true).setWireBytes(bytes).setPayloadFloats(s.payloadFloats());
+            if (o.getRelay()) {
+                relay(o, s, report);
+            } else {
+                sendToPeer(o, s, report);
+            }
         } catch (StatusRuntimeException | IllegalStateException e) {
             report.setSent(false).setError(e.getMessage());
         }
@@ -298,6 +293,31 @@ public final class NetWorker implements AutoCloseable {
         } catch (StatusRuntimeException e) {
             log.accept("worker " + options.workerId() + ": swap report not taken: " + e.getStatus());
         }
+    }
+
+    /** Uploads {@code s} to the server, which hands it to the peer (workers behind NAT). */
+    private void relay(SwapOrder o, DiscriminatorState s, SwapReport.Builder report) {
+        String m = MdGanRpc.RELAY_DISCRIMINATOR.getFullMethodName();
+        long before = wire.count(m).bytesOut();
+        ClientCalls.blockingUnaryCall(io.grpc.ClientInterceptors.intercept(server, wire.clientInterceptor()),
+                MdGanRpc.RELAY_DISCRIMINATOR, deadline(), RelayRequest.newBuilder().setWorkerId(options.workerId())
+                        .setSession(session).setToWorker(o.getPeer()).setDiscriminator(Wire.transfer(s, config.runId())).build());
+        report.setSent(true).setWireBytes(wire.count(m).bytesOut() - before).setPayloadFloats(s.payloadFloats());
+    }
+
+    private void sendToPeer(SwapOrder o, DiscriminatorState s, SwapReport.Builder report) {
+        ManagedChannel ch = peers.computeIfAbsent(o.getPeerHost() + ":" + o.getPeerPort(), k -> {
+            try {
+                return connector.channel(o.getPeerHost(), o.getPeerPort());
+            } catch (IOException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        });
+        long before = wire.count(MdGanRpc.RECEIVE_DISCRIMINATOR.getFullMethodName()).bytesOut();
+        ClientCalls.blockingUnaryCall(io.grpc.ClientInterceptors.intercept(ch, wire.clientInterceptor()),
+                MdGanRpc.RECEIVE_DISCRIMINATOR, deadline(), Wire.transfer(s, config.runId()));
+        long bytes = wire.count(MdGanRpc.RECEIVE_DISCRIMINATOR.getFullMethodName()).bytesOut() - before;
+        report.setSent(true).setWireBytes(bytes).setPayloadFloats(s.payloadFloats());
     }
 
     private void commit(long transfer) {
@@ -311,26 +331,41 @@ public final class NetWorker implements AutoCloseable {
         received.keySet().removeIf(t -> t < transfer);
     }
 
+    /** A discriminator the server relayed: kept, like one a peer sent, until its transfer is committed. */
+    private void accept(DiscriminatorTransfer t) {
+        Status refused = keep(t);
+        if (refused != null) {
+            log.accept("worker " + options.workerId() + ": relayed discriminator refused: " + refused.getDescription());
+        }
+    }
+
     private void receiveDiscriminator(DiscriminatorTransfer t, StreamObserver<Ack> reply) {
-        NetRunConfig c = config;
-        int[] sizes = parameterSizes;
-        if (c == null || sizes == null) {
-            reply.onError(Status.UNAVAILABLE.withDescription("worker " + options.workerId() + " has not joined a run yet").asRuntimeException());
-            return;
-        }
-        if (!c.runId().equals(t.getRunId())) {
-            reply.onError(Status.FAILED_PRECONDITION.withDescription("discriminator of run " + t.getRunId() + ", worker "
-                    + options.workerId() + " is in run " + c.runId()).asRuntimeException());
-            return;
-        }
-        try {
-            received.put(t.getTransfer(), Wire.state(t, sizes));
-        } catch (IllegalArgumentException e) {
-            reply.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
+        Status refused = keep(t);
+        if (refused != null) {
+            reply.onError(refused.asRuntimeException());
             return;
         }
         reply.onNext(Ack.getDefaultInstance());
         reply.onCompleted();
+    }
+
+    /** Keeps {@code t} until its transfer is committed; returns why it was refused, or null. */
+    private Status keep(DiscriminatorTransfer t) {
+        NetRunConfig c = config;
+        int[] sizes = parameterSizes;
+        if (c == null || sizes == null) {
+            return Status.UNAVAILABLE.withDescription("worker " + options.workerId() + " has not joined a run yet");
+        }
+        if (!c.runId().equals(t.getRunId())) {
+            return Status.FAILED_PRECONDITION.withDescription("discriminator of run " + t.getRunId() + ", worker "
+                    + options.workerId() + " is in run " + c.runId());
+        }
+        try {
+            received.put(t.getTransfer(), Wire.state(t, sizes));
+            return null;
+        } catch (IllegalArgumentException e) {
+            return Status.INVALID_ARGUMENT.withDescription(e.getMessage());
+        }
     }
 
     private void heartbeat() {

@@ -99,19 +99,25 @@ public final class Wire {
                 .setFromWorker(s.fromWorker()).setTransfer(s.round()).setRunId(runId).setAdamStep(s.adamStep());
         for (int i = 0; i < s.parameters().length; i++) {
             b.addParameters(tensor(s.parameters()[i], s.parameters()[i].length));
-            b.addFirstMoment(tensor(s.firstMoment()[i], s.firstMoment()[i].length));
-            b.addSecondMoment(tensor(s.secondMoment()[i], s.secondMoment()[i].length));
+            if (s.hasAdamState()) {
+                b.addFirstMoment(tensor(s.firstMoment()[i], s.firstMoment()[i].length));
+                b.addSecondMoment(tensor(s.secondMoment()[i], s.secondMoment()[i].length));
+            }
         }
         return b.build();
     }
 
-    /** The state in {@code t}, checked against the parameter sizes of the receiving discriminator. */
+    /**
+     * The state in {@code t}, checked against the parameter sizes of the receiving discriminator;
+     * a transfer without moment arrays is θ alone (the paper's swap).
+     */
     public static DiscriminatorState state(DiscriminatorTransfer t, int[] parameterSizes) {
         if (t.getParametersCount() != parameterSizes.length) {
             throw new IllegalArgumentException("discriminator from worker " + t.getFromWorker() + " has "
                     + t.getParametersCount() + " parameters, this one has " + parameterSizes.length);
         }
-        if (t.getFirstMomentCount() != parameterSizes.length || t.getSecondMomentCount() != parameterSizes.length) {
+        boolean withAdam = t.getFirstMomentCount() > 0 || t.getSecondMomentCount() > 0;
+        if (withAdam && (t.getFirstMomentCount() != parameterSizes.length || t.getSecondMomentCount() != parameterSizes.length)) {
             throw new IllegalArgumentException("discriminator from worker " + t.getFromWorker() + ": Adam moments for "
                     + t.getFirstMomentCount() + "/" + t.getSecondMomentCount() + " parameters, expected " + parameterSizes.length);
         }
@@ -122,8 +128,10 @@ public final class Wire {
         for (int i = 0; i < parameterSizes.length; i++) {
             int[] shape = {parameterSizes[i]};
             p.add(finite(floats(t.getParameters(i), shape, "parameter " + i), "parameter " + i));
-            m.add(finite(floats(t.getFirstMoment(i), shape, "first moment " + i), "first moment " + i));
-            v.add(finite(floats(t.getSecondMoment(i), shape, "second moment " + i), "second moment " + i));
+            if (withAdam) {
+                m.add(finite(floats(t.getFirstMoment(i), shape, "first moment " + i), "first moment " + i));
+                v.add(finite(floats(t.getSecondMoment(i), shape, "second moment " + i), "second moment " + i));
+            }
         }
         return new DiscriminatorState(t.getFromWorker(), t.getTransfer(), p.toArray(float[][]::new), t.getAdamStep(),
                 m.toArray(float[][]::new), v.toArray(float[][]::new));

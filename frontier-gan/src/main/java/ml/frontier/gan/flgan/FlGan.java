@@ -3,6 +3,7 @@ package ml.frontier.gan.flgan;
 import ml.frontier.core.data.Dataset;
 import ml.frontier.gan.GanAlgorithm;
 import ml.frontier.gan.GanSetup;
+import ml.frontier.gan.train.CostClock;
 import ml.frontier.gan.train.Generator;
 import ml.frontier.gan.train.Seeds;
 import ml.frontier.gan.train.WorkMeter;
@@ -19,8 +20,8 @@ import java.util.List;
  * every ⌈m·E/b⌉ iterations (E local epochs) each sends G and D to the server, which averages
  * them weighted by shard size (FedAvg) and sends the average back. Optimizer states stay local.
  *
- * <p>The scored generator is the FedAvg of the workers' current generators, computed when it is
- * asked for (at a round boundary this is exactly the averaged G the workers receive).
+ * <p>The scored generator is the server's: the average sent at the last round boundary (before
+ * the first round, the common initial G), as in the paper.
  */
 public final class FlGan implements GanAlgorithm {
 
@@ -28,6 +29,7 @@ public final class FlGan implements GanAlgorithm {
     private final List<FlGanWorker> workers = new ArrayList<>();
     private final Generator average;
     private final TrafficCounter counter = new TrafficCounter();
+    private final CostClock cost = new CostClock();
     private long rounds;
 
     public FlGan(GanSetup setup) {
@@ -41,11 +43,17 @@ public final class FlGan implements GanAlgorithm {
 
     @Override
     public void step(long iteration) {
-        for (FlGanWorker w : workers) {
-            w.step();
+        long[] nanos = new long[workers.size()];
+        for (int n = 0; n < nanos.length; n++) {
+            long t0 = System.nanoTime();
+            cost.generated(workers.get(n).step());
+            nanos[n] = System.nanoTime() - t0;
         }
+        cost.workers(nanos);
         if (iteration % setup.iterationsPerRound() == 0) {
+            long t0 = System.nanoTime();
             round();
+            cost.server(System.nanoTime() - t0);
         }
     }
 
@@ -102,21 +110,12 @@ public final class FlGan implements GanAlgorithm {
 
     @Override
     public Generator generator() {
-        List<float[][]> gs = new ArrayList<>();
-        double[] weights = new double[workers.size()];
-        double total = 0;
-        for (int n = 0; n < workers.size(); n++) {
-            gs.add(workers.get(n).generator().net().values());
-            weights[n] = workers.get(n).shardSize();
-            total += weights[n];
-        }
-        float[][] g = new float[gs.get(0).length][];
-        for (int i = 0; i < g.length; i++) {
-            final int p = i;
-            g[i] = weightedMean(gs.stream().map(v -> v[p]).toList(), weights, total);
-        }
-        average.net().setValues(g);
         return average;
+    }
+
+    @Override
+    public CostClock.Cost cost() {
+        return cost.snapshot();
     }
 
     @Override

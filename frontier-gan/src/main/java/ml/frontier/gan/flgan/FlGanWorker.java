@@ -34,9 +34,9 @@ public final class FlGanWorker implements AutoCloseable {
         return real.shard().size();
     }
 
-    /** One local GAN iteration. */
-    public void step() {
-        StandaloneGan.iterate(g, d, real, latent, setup);
+    /** One local GAN iteration; returns the generated samples it used. */
+    public int step() {
+        return StandaloneGan.iterate(g, d, real, latent, setup);
     }
 
     public ModelState export(long round) {

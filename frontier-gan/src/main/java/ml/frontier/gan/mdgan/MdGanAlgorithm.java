@@ -3,6 +3,7 @@ package ml.frontier.gan.mdgan;
 import ml.frontier.core.data.Dataset;
 import ml.frontier.gan.GanAlgorithm;
 import ml.frontier.gan.GanSetup;
+import ml.frontier.gan.train.CostClock;
 import ml.frontier.gan.train.Generator;
 import ml.frontier.gan.train.WorkMeter;
 import ml.frontier.gan.transport.InProcessTransport;
@@ -15,17 +16,20 @@ import java.util.List;
 /** MD-GAN in one process: a server and N workers joined by an {@link InProcessTransport}. */
 public final class MdGanAlgorithm implements GanAlgorithm {
 
+    private final GanSetup setup;
     private final List<MdGanWorker> workers = new ArrayList<>();
     private final Transport transport;
     private final MdGanServer server;
+    private final CostClock cost = new CostClock();
 
     public MdGanAlgorithm(GanSetup setup) {
+        this.setup = setup;
         List<Dataset> shards = setup.shards();
         for (int n = 0; n < setup.workers(); n++) {
             workers.add(new MdGanWorker(n, setup, shards.get(n)));
         }
         this.transport = new InProcessTransport(workers);
-        this.server = new MdGanServer(setup, transport);
+        this.server = new MdGanServer(setup.mdGan(), transport);
     }
 
     public MdGanServer server() {
@@ -38,7 +42,25 @@ public final class MdGanAlgorithm implements GanAlgorithm {
 
     @Override
     public void step(long iteration) {
+        long[] before = new long[workers.size()];
+        for (int n = 0; n < before.length; n++) {
+            before[n] = workers.get(n).discriminator().meter().snapshot().nanos();
+        }
+        long t0 = System.nanoTime();
         server.iterate(iteration);
+        long total = System.nanoTime() - t0, sum = 0;
+        for (int n = 0; n < before.length; n++) {
+            before[n] = workers.get(n).discriminator().meter().snapshot().nanos() - before[n];
+            sum += before[n];
+        }
+        cost.workers(before);
+        cost.server(Math.max(0, total - sum));
+        cost.generated((long) setup.k() * setup.batch());
+    }
+
+    @Override
+    public CostClock.Cost cost() {
+        return cost.snapshot();
     }
 
     @Override

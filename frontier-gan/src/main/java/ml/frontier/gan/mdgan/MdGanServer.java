@@ -1,6 +1,5 @@
 package ml.frontier.gan.mdgan;
 
-import ml.frontier.gan.GanSetup;
 import ml.frontier.gan.train.Generator;
 import ml.frontier.gan.train.Latent;
 import ml.frontier.gan.train.Seeds;
@@ -15,19 +14,21 @@ import java.util.Random;
 /**
  * The MD-GAN server: holds G, and each iteration generates k batches, sends worker n (1-based)
  * X_n^(g) = X^((n mod k)+1) and X_n^(d) = X^(((n+1) mod k)+1), sums the feedback per batch,
- * backpropagates it through G averaged over the N workers and takes one Adam step. Every
- * ⌈m·E/b⌉ iterations it orders a swap of discriminators along a random cyclic permutation.
+ * backpropagates it through G averaged over the workers that answered (all N unless some were
+ * dropped) and takes one Adam step. Every ⌈m·E/b⌉ iterations it orders a swap of
+ * discriminators along a random cyclic permutation. The same class runs in process and over
+ * the network: the schedule and the averaging live here, not in a transport.
  */
 public final class MdGanServer implements AutoCloseable {
 
-    private final GanSetup setup;
+    private final MdGanConfig setup;
     private final Generator g;
     private final Transport transport;
-    private final Random latent;
+    private Random latent;
     private final Random swaps;
     private long swapRounds;
 
-    public MdGanServer(GanSetup setup, Transport transport) {
+    public MdGanServer(MdGanConfig setup, Transport transport) {
         if (transport.workers() != setup.workers()) {
             throw new IllegalArgumentException("transport reaches " + transport.workers() + " workers, setup has " + setup.workers());
         }
@@ -36,6 +37,22 @@ public final class MdGanServer implements AutoCloseable {
         this.g = new Generator(setup.architecture(), setup.hyper(), Seeds.derive(setup.seed(), "G", 0));
         this.latent = new Random(Seeds.derive(setup.seed(), "latent", 0));
         this.swaps = new Random(Seeds.derive(setup.seed(), "swap", 0));
+    }
+
+    /**
+     * Continues a run checkpointed after {@code iteration} with {@code rounds} swaps done: the
+     * swap permutations continue where they were; the latent stream restarts from a seed derived
+     * from the iteration (its state is not checkpointed).
+     */
+    public void resume(long iteration, long rounds) {
+        if (swapRounds != 0 || rounds < 0) {
+            throw new IllegalStateException("resume must come first, with a non-negative number of swap rounds");
+        }
+        for (long r = 0; r < rounds; r++) {
+            cyclicPermutation(setup.workers(), swaps);
+        }
+        swapRounds = rounds;
+        latent = new Random(Seeds.derive(setup.seed(), "resume-latent", (int) iteration));
     }
 
     /** The index (0-based) of the batch that 0-based worker {@code n} computes feedback on: paper's (n' mod k) with n' = n+1. */
@@ -75,18 +92,21 @@ public final class MdGanServer implements AutoCloseable {
                     images.get(gi), latents.get(gi).labels()));
         }
         List<Feedback> feedback = transport.exchange(out);
+        if (feedback.isEmpty()) {
+            throw new IllegalStateException("iteration " + iteration + ": no feedback at all");
+        }
         List<float[]> sums = new ArrayList<>(k);
         for (int j = 0; j < k; j++) {
             sums.add(new float[images.get(j).length]);
         }
-        for (int w = 0; w < n; w++) {
-            float[] s = sums.get(generatorBatch(w, k));
-            float[] f = feedback.get(w).gradient();
+        for (Feedback fb : feedback) {
+            float[] s = sums.get(generatorBatch(fb.workerId(), k));
+            float[] f = fb.gradient();
             for (int i = 0; i < s.length; i++) {
                 s[i] += f[i];
             }
         }
-        g.applyFeedback(latents, sums, n);
+        g.applyFeedback(latents, sums, feedback.size());
         if (setup.swap() && n > 1 && iteration % setup.iterationsPerRound() == 0) {
             swapRounds++;
             transport.swap(swapRounds, cyclicPermutation(n, swaps));

@@ -21,11 +21,13 @@ public final class MdGanWorker implements WorkerEndpoint, AutoCloseable {
     private final int steps;
     private final Discriminator d;
     private final RealSampler real;
+    private final boolean sendAdamState;
 
     /** Worker {@code id} of a run set up by {@code setup}, on {@code shard}. */
     public MdGanWorker(int id, GanSetup setup, Dataset shard) {
         this.id = id;
         this.steps = setup.discriminatorSteps();
+        this.sendAdamState = setup.hyper().swapAdamState();
         this.d = new Discriminator(setup.architecture(), setup.hyper(), Seeds.derive(setup.seed(), "D", 0));
         this.real = new RealSampler(shard, Seeds.derive(setup.seed(), "real", id));
     }
@@ -52,14 +54,20 @@ public final class MdGanWorker implements WorkerEndpoint, AutoCloseable {
 
     @Override
     public DiscriminatorState exportDiscriminator(long round) {
+        if (!sendAdamState) {
+            return DiscriminatorState.parametersOnly(id, round, d.net().values());
+        }
         Adam.State s = d.adam().state();
         return new DiscriminatorState(id, round, d.net().values(), s.step(), s.firstMoment(), s.secondMoment());
     }
 
+    /** Takes θ, and the Adam moments when they came along (otherwise this worker keeps its own). */
     @Override
     public void importDiscriminator(DiscriminatorState state) {
         d.net().setValues(state.parameters());
-        d.adam().load(new Adam.State(state.adamStep(), state.firstMoment(), state.secondMoment()));
+        if (state.hasAdamState()) {
+            d.adam().load(new Adam.State(state.adamStep(), state.firstMoment(), state.secondMoment()));
+        }
     }
 
     @Override

@@ -82,10 +82,36 @@ public final class GanScorer implements AutoCloseable {
     }
 
     public GanScores score(ImageBatch images) throws FrontierException {
-        double is = InceptionScore.fromLogits(classifier.logits(images), classifier.numClasses());
+        return score(images, null);
+    }
+
+    /**
+     * Scores {@code images} that were generated (or drawn) for {@code classes}: adds how often the
+     * classifier agrees with the class and the within-class diversity (both NaN without classes).
+     */
+    public GanScores score(ImageBatch images, int[] classes) throws FrontierException {
+        float[] logits = classifier.logits(images);
+        int k = classifier.numClasses();
+        double is = InceptionScore.fromLogits(logits, k);
         float[] f = classifier.features(images);
         double fd = FrechetDistance.between(FrechetDistance.Gaussian.fit(f, featureSize), reference);
-        return new GanScores(is, fd);
+        if (classes == null) {
+            return new GanScores(is, fd, Double.NaN, Double.NaN);
+        }
+        return new GanScores(is, fd, Diversity.agreement(argmax(logits, k), classes),
+                Diversity.withinClass(images.data(), images.imageSize(), classes, k));
+    }
+
+    private static int[] argmax(float[] logits, int k) {
+        int[] out = new int[logits.length / k];
+        for (int i = 0; i < out.length; i++) {
+            for (int c = 1; c < k; c++) {
+                if (logits[i * k + c] > logits[i * k + out[i]]) {
+                    out[i] = c;
+                }
+            }
+        }
+        return out;
     }
 
     @Override

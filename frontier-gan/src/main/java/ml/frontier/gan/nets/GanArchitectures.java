@@ -8,6 +8,7 @@ import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import ml.frontier.core.image.ImageShape;
 
@@ -21,10 +22,10 @@ import java.util.List;
  * generator has exactly the paper's 716,560 parameters: 100·512+512 + 512·512+512 + 512·784+784.
  * The discriminator has exactly 670,219: 784·512+512 + 512·512+512 + 512·11+11.
  *
- * <p>The CNN generators: the paper's transposed 5×5 convolutions of stride 2 are built as
- * nearest-neighbour ×2 upsampling followed by a 5×5 convolution (padding 2) with the same
- * kernels, hence the same parameter count: DJL 0.36's PyTorch engine does not implement
- * deconvolution ({@code Conv2dTranspose} fails with "Not implemented").
+ * <p>The CNN generators: the paper's transposed 5×5 convolutions of stride 2 are exact ones
+ * ({@link TransposedConv2d}: zero interleaving and a flipped-kernel convolution, equal to
+ * PyTorch's {@code ConvTranspose2d(k=5, s=2, p=2, output_padding=1)}), since DJL 0.36's PyTorch
+ * engine does not implement deconvolution ({@code Conv2dTranspose} fails with "Not implemented").
  *
  * <p>The CNN discriminators: six 3×3 convolutions with 16, 32, 64, 128, 256, 512 kernels
  * (strides 2,1,2,1,2,1, padding 1, LeakyReLU 0.2), global average pooling, minibatch
@@ -169,12 +170,14 @@ public final class GanArchitectures {
         public Block generator() {
             SequentialBlock g = new SequentialBlock()
                     .add(Linear.builder().setUnits((long) channels * side * side).build())
-                    .add(Activation::relu)
-                    .add(reshape(-1, channels, side, side));
+                    .add(reshape(-1, channels, side, side))
+                    .add(BatchNorm.builder().build())
+                    .add(Activation::relu);
             for (int i = 0; i < deconv.length; i++) {
-                g.add(new SequentialBlock().add(list -> new NDList(list.singletonOrThrow().repeat(2, 2).repeat(3, 2))));
-                g.add(Conv2d.builder().setKernelShape(new Shape(5, 5)).setFilters(deconv[i])
-                        .optPadding(new Shape(2, 2)).build());
+                g.add(TransposedConv2d.doubling(deconv[i]));
+                if (i < deconv.length - 1) {
+                    g.add(BatchNorm.builder().build());
+                }
                 g.add(i == deconv.length - 1 ? Activation.sigmoidBlock() : Activation.reluBlock());
             }
             return g;

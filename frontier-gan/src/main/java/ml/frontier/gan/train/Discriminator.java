@@ -22,12 +22,14 @@ public final class Discriminator implements AutoCloseable {
     private final Net net;
     private final Adam adam;
     private final WorkMeter meter = new WorkMeter();
+    private final GeneratorLoss lossKind;
 
     public Discriminator(GanArchitecture architecture, GanHyper hyper, long seed) {
         this.architecture = architecture;
         ImageShape s = architecture.imageShape();
         this.net = Net.create("D", architecture.discriminator(), new Shape(2, s.channels(), s.height(), s.width()), seed);
         this.adam = new Adam(net.parameters(), net.manager(), hyper.discriminatorRate(), hyper.beta1(), hyper.beta2(), 1e-8f, 0f);
+        this.lossKind = hyper.generatorLoss();
     }
 
     public Net net() {
@@ -72,7 +74,7 @@ public final class Discriminator implements AutoCloseable {
                 try (NDManager sub = net.manager().newSubManager()) {
                     NDArray xs = sub.create(x, shape(labels.length));
                     xs.setRequiresGradient(true);
-                    NDArray l = GanLosses.generator(net.forward(new ParameterStore(sub, false), xs, true), labels, sub);
+                    NDArray l = GanLosses.generator(net.forward(new ParameterStore(sub, false), xs, true), labels, sub, lossKind);
                     gc.backward(l);
                     try (NDArray g = xs.getGradient()) {
                         return g.toFloatArray();

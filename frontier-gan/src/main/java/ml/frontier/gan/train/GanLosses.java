@@ -8,10 +8,11 @@ import ai.djl.ndarray.NDManager;
  * real/fake logit, the rest are class logits. All are means over the batch.
  *
  * <p>The discriminator minimises BCE(real, 1) + CE(class | real) + BCE(fake, 0) + CE(class | fake),
- * i.e. maximises the paper's Ã + B̃ plus the ACGAN class terms. The generator minimises the
- * non-saturating form BCE(D(G(z)), 1) + CE(y | G(z)) instead of log(1 − D(G(z))) (the usual
- * choice in practice, and the Keras ACGAN the paper builds on); the MD-GAN feedback is the
- * gradient of this generator loss with respect to each generated sample.
+ * i.e. maximises the paper's Ã + B̃ plus the ACGAN class terms (natural logarithms: the paper's
+ * base 2 only rescales the loss, which Adam ignores). The generator minimises either the
+ * non-saturating BCE(D(G(z)), 1) + CE(y | G(z)) or the paper's minimax
+ * −BCE(D(G(z)), 0) + CE(y | G(z)) = mean log(1 − D(G(z))) + CE; the MD-GAN feedback is the
+ * gradient of the chosen generator loss with respect to each generated sample.
  */
 public final class GanLosses {
 
@@ -41,8 +42,14 @@ public final class GanLosses {
                 .add(bce(realFake(fakeOut), 0f)).add(classLoss(fakeOut, fakeLabels, m));
     }
 
-    /** The generator's loss on the discriminator's output for generated samples. */
+    /** The non-saturating generator loss on the discriminator's output for generated samples. */
     public static NDArray generator(NDArray fakeOut, int[] fakeLabels, NDManager m) {
-        return bce(realFake(fakeOut), 1f).add(classLoss(fakeOut, fakeLabels, m));
+        return generator(fakeOut, fakeLabels, m, GeneratorLoss.NON_SATURATING);
+    }
+
+    /** The generator's loss of kind {@code loss} on the discriminator's output for generated samples. */
+    public static NDArray generator(NDArray fakeOut, int[] fakeLabels, NDManager m, GeneratorLoss loss) {
+        NDArray adversarial = loss == GeneratorLoss.MINIMAX ? bce(realFake(fakeOut), 0f).neg() : bce(realFake(fakeOut), 1f);
+        return adversarial.add(classLoss(fakeOut, fakeLabels, m));
     }
 }

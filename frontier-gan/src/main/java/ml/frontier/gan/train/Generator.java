@@ -26,12 +26,14 @@ public final class Generator implements AutoCloseable {
     private final Adam adam;
     private final ClassCode code;
     private final WorkMeter meter = new WorkMeter();
+    private final GeneratorLoss lossKind;
 
     public Generator(GanArchitecture architecture, GanHyper hyper, long seed) {
         this.architecture = architecture;
         this.net = Net.create("G", architecture.generator(), new Shape(1, architecture.latentSize()), seed);
         this.adam = new Adam(net.parameters(), net.manager(), hyper.generatorRate(), hyper.beta1(), hyper.beta2(), 1e-8f, 0f);
         this.code = new ClassCode(architecture.numClasses(), architecture.latentSize());
+        this.lossKind = hyper.generatorLoss();
     }
 
     public Net net() {
@@ -54,7 +56,7 @@ public final class Generator implements AutoCloseable {
     public float[] generate(Latent latent) {
         long t0 = System.nanoTime();
         try (NDManager sub = net.manager().newSubManager()) {
-            float[] out = net.forward(new ParameterStore(sub, false), input(latent, sub), false).toFloatArray();
+            float[] out = net.forward(new ParameterStore(sub, false), input(latent, sub), true).toFloatArray();
             meter.generator(latent.n(), 0);
             meter.time(System.nanoTime() - t0);
             return out;
@@ -67,7 +69,8 @@ public final class Generator implements AutoCloseable {
 
     /**
      * MD-GAN's server update: {@code Δw = (1/workers) Σ_j ∂/∂w sum(G(z_j) · F_j)} where
-     * {@code F_j} is the sum of the feedbacks received for batch j, then one Adam step.
+     * {@code F_j} is the sum of the feedbacks received for batch j and {@code workers} the number
+     * of feedbacks, then one Adam step.
      */
     public void applyFeedback(List<Latent> batches, List<float[]> feedbackSums, int workers) {
         if (batches.size() != feedbackSums.size()) {
@@ -108,7 +111,7 @@ public final class Generator implements AutoCloseable {
                     ParameterStore ps = new ParameterStore(sub, false);
                     NDArray x = net.forward(ps, input(latent, sub), true);
                     NDArray out = d.net().forward(ps, x, true);
-                    NDArray l = GanLosses.generator(out, latent.labels(), sub);
+                    NDArray l = GanLosses.generator(out, latent.labels(), sub, lossKind);
                     gc.backward(l);
                     return l.getFloat();
                 }

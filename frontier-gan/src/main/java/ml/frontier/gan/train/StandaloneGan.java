@@ -8,8 +8,9 @@ import java.util.Random;
 
 /**
  * The reference: one G and one D on all the data. Each iteration draws b latent samples,
- * takes L discriminator steps on (real batch, G(z)), then one generator step through D on the
- * same z. With the same seed it consumes its random streams exactly as MD-GAN with N = 1, k = 1.
+ * takes L discriminator steps on (real batch, G(z)), then one generator step through D on fresh
+ * noise (or, with {@link GanHyper#freshNoise()} off, on the same z: then, with the same seed,
+ * it consumes its random streams exactly as MD-GAN with N = 1, k = 1).
  */
 public final class StandaloneGan implements GanAlgorithm {
 
@@ -18,6 +19,7 @@ public final class StandaloneGan implements GanAlgorithm {
     private final Discriminator d;
     private final RealSampler real;
     private final Random latent;
+    private final CostClock cost = new CostClock();
 
     public StandaloneGan(GanSetup setup) {
         this.setup = setup;
@@ -27,19 +29,29 @@ public final class StandaloneGan implements GanAlgorithm {
         this.latent = new Random(Seeds.derive(setup.seed(), "latent", 0));
     }
 
-    /** One GAN iteration on a full G and D: L discriminator steps, one generator step. */
-    public static void iterate(Generator g, Discriminator d, RealSampler real, Random latent, GanSetup s) {
-        Latent l = Latent.sample(latent, s.batch(), s.architecture().latentSize(), s.architecture().numClasses());
+    /** One GAN iteration on a full G and D: L discriminator steps, one generator step; returns the generated samples used. */
+    public static int iterate(Generator g, Discriminator d, RealSampler real, Random latent, GanSetup s) {
+        var a = s.architecture();
+        Latent l = Latent.sample(latent, s.batch(), a.latentSize(), a.numClasses());
         float[] x = g.generate(l);
         for (int i = 0; i < s.discriminatorSteps(); i++) {
             d.step(real.next(s.batch()), x, l.labels());
         }
-        g.stepThrough(d, l);
+        Latent forG = s.hyper().freshNoise() ? Latent.sample(latent, s.batch(), a.latentSize(), a.numClasses()) : l;
+        g.stepThrough(d, forG);
+        return forG == l ? l.n() : l.n() + forG.n();
     }
 
     @Override
     public void step(long iteration) {
-        iterate(g, d, real, latent, setup);
+        long t0 = System.nanoTime();
+        cost.generated(iterate(g, d, real, latent, setup));
+        cost.workers(new long[] {System.nanoTime() - t0});
+    }
+
+    @Override
+    public CostClock.Cost cost() {
+        return cost.snapshot();
     }
 
     @Override

@@ -6,8 +6,9 @@ import java.util.List;
  * How MD-GAN's server reaches its workers. The server calls it; an implementation delivers the
  * messages (in process, or over the network) and counts the bytes that cross it.
  *
- * <p>Contract for implementations: {@link #exchange} returns one {@link Feedback} per batch
- * sent, in the same order, each of the size of its X^(g); {@link #swap} makes worker n send
+ * <p>Contract for implementations: {@link #exchange} returns the {@link Feedback} of the
+ * workers that answered (all of them unless some were dropped), each of the size of its X^(g)
+ * and naming its worker; the server averages over those. {@link #swap} makes worker n send
  * its {@link DiscriminatorState} to worker {@code peers[n]} (a permutation: each worker
  * receives exactly one).
  */
@@ -16,7 +17,7 @@ public interface Transport extends AutoCloseable {
     /** The number of workers, N. */
     int workers();
 
-    /** Sends worker n its {@code batches.get(n)} and returns the workers' feedback in the same order. */
+    /** Sends worker n its {@code batches.get(n)} and returns the feedback of the workers that answered. */
     List<Feedback> exchange(List<GeneratedBatches> batches);
 
     /** Swap round {@code round}: worker n sends its discriminator and optimizer state to worker {@code peers[n]}. */

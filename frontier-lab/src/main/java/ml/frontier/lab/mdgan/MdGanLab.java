@@ -4,32 +4,54 @@ import ml.frontier.core.FrontierException;
 import ml.frontier.core.data.DatasetLoader;
 import ml.frontier.core.data.TrainTest;
 import ml.frontier.core.progress.Progress;
-import ml.frontier.gan.GanEvaluation;
 import ml.frontier.gan.GanMode;
 import ml.frontier.gan.GanResult;
+import ml.frontier.gan.GanSetup;
 import ml.frontier.gan.GanTraining;
 import ml.frontier.gan.metrics.GanScorer;
-import ml.frontier.lab.report.Csv;
-import ml.frontier.core.report.LinePlot;
-import ml.frontier.lab.report.MarkdownReport;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * {@code frontier lab mdgan}: standalone GAN vs FL-GAN vs MD-GAN (with and without swaps) on
- * MNIST-MLP, for N ∈ {1, 5, 10} and b ∈ {10, 100} (quick: N ∈ {1, 5}, b = 10, few iterations).
- * Writes runs.csv, curves.csv, one score and one Fréchet plot per batch size, and summary.md.
+ * {@code frontier lab mdgan}: MD-GAN against FL-GAN in paired seeds. Arms: FL-GAN, MD-GAN with
+ * k = 1 and with k = ⌈log₂ N⌉, for N ∈ {5, 10} and b ∈ {10, 100} (quick: N = 5, b = 10); every
+ * seed runs every arm on the same shards and initialisation. Each finished run is stored in its
+ * own directory, so an interrupted grid continues with {@code --resume}. {@link MdGanReport}
+ * writes the paired differences, curves and provenance.
  */
 public final class MdGanLab {
 
-    /** Settings of the comparison. */
-    public record Config(String data, boolean quick, long iterations, long evalEvery, long seed, Path out) {}
+    /**
+     * Settings of the grid.
+     *
+     * @param seeds the paired seeds
+     * @param roundEvery iterations between swaps and FL-GAN rounds (0: one epoch, ⌈m/b⌉)
+     * @param reportOnly write the report from the finished runs in {@code out} and train nothing
+     *        (for grids run in parts, e.g. by several processes whose run directories were merged)
+     * @param command the command line, for the provenance
+     */
+    public record Config(String data, boolean quick, long iterations, long evalEvery, List<Long> seeds, int roundEvery,
+                         boolean resume, boolean reportOnly, Path out, String command) {
+
+        public Config {
+            seeds = List.copyOf(seeds);
+            if (seeds.size() < 2) {
+                throw new IllegalArgumentException("paired differences need at least 2 seeds, got " + seeds.size());
+            }
+            if (iterations < 1 || evalEvery < 1) {
+                throw new IllegalArgumentException("iterations and eval-every must be positive");
+            }
+        }
+    }
 
     private final Config config;
     private final PrintWriter log;
@@ -39,119 +61,102 @@ public final class MdGanLab {
         this.log = log;
     }
 
-    /** The runs of the comparison. */
+    /** The runs of the grid, seed by seed (so a partial grid has complete pairs). */
     public List<MdGanRunSpec> runs() {
         List<MdGanRunSpec> out = new ArrayList<>();
         int[] batches = config.quick() ? new int[] {10} : new int[] {10, 100};
         int[] ns = config.quick() ? new int[] {5} : new int[] {5, 10};
-        for (int b : batches) {
-            out.add(new MdGanRunSpec(GanMode.STANDALONE, 1, b, false));
-            out.add(new MdGanRunSpec(GanMode.MDGAN, 1, b, false));
+        for (long seed : config.seeds()) {
             for (int n : ns) {
-                out.add(new MdGanRunSpec(GanMode.FLGAN, n, b, false));
-                out.add(new MdGanRunSpec(GanMode.MDGAN, n, b, true));
-                out.add(new MdGanRunSpec(GanMode.MDGAN, n, b, false));
+                for (int b : batches) {
+                    out.add(new MdGanRunSpec(GanMode.FLGAN, n, b, 1, false, seed));
+                    out.add(new MdGanRunSpec(GanMode.MDGAN, n, b, 1, false, seed));
+                    out.add(new MdGanRunSpec(GanMode.MDGAN, n, b, GanSetup.logK(n), true, seed));
+                }
             }
         }
         return out;
     }
 
-    public List<GanResult> run(Progress progress) throws FrontierException, IOException {
-        Files.createDirectories(config.out());
-        TrainTest data = DatasetLoader.load(config.data());
-        List<GanResult> results = new ArrayList<>();
+    /** Runs (or, with resume, reads back) every run, then writes the report. */
+    public Map<MdGanRunSpec, RunStore> run(Progress progress) throws FrontierException, IOException {
+        Path runsDir = config.out().resolve("runs");
+        Files.createDirectories(runsDir);
         List<MdGanRunSpec> specs = runs();
+        if (!config.resume() && !config.reportOnly()) {
+            for (MdGanRunSpec s : specs) {
+                if (Files.exists(runsDir.resolve(s.dirName()).resolve(RunStore.FILE))) {
+                    throw new IllegalArgumentException(config.out() + " already holds results: pass --resume to continue it,"
+                            + " or choose another --out");
+                }
+            }
+        }
+        Provenance provenance = Provenance.start(config);
+        TrainTest data = DatasetLoader.load(config.data());
+        Map<MdGanRunSpec, RunStore> results = new LinkedHashMap<>();
         try (GanScorer scorer = GanScorer.trainOrLoad(data.train(), data.test(), data.test().head(500),
-                config.out().resolve("scorer.model"), config.seed(), Progress.silent())) {
-            log.printf(Locale.ROOT, "scoring classifier: test accuracy %.4f, %d features%n", scorer.accuracy(), scorer.featureSize());
+                config.out().resolve("scorer.model"), 1, Progress.silent())) {
+            log.printf(Locale.ROOT, "scoring classifier: test accuracy %.4f%n", scorer.accuracy());
             log.flush();
             for (int i = 0; i < specs.size(); i++) {
                 MdGanRunSpec s = specs.get(i);
-                Path dir = config.out().resolve(String.format(Locale.ROOT, "run%02d-%s", i + 1,
-                        s.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")));
-                GanResult r = GanTraining.builder().setMode(s.mode()).setData(data).optWorkers(s.workers()).optBatch(s.batch())
-                        .optSwap(s.swap()).optIterations(config.iterations()).optEvalEvery(config.evalEvery())
-                        .optOut(dir).optScorer(scorer).optSeed(config.seed()).build().train(progress);
-                results.add(r);
-                log.printf(Locale.ROOT, "[%d/%d] %s: score %.3f (best %.3f), FD %.2f, %.1f s%n", i + 1, specs.size(), s.name(),
-                        r.finalScore(), r.bestScore(), r.finalFrechet(), r.seconds());
+                Path dir = runsDir.resolve(s.dirName());
+                RunStore r = RunStore.read(dir);
+                if (r == null && config.reportOnly()) {
+                    log.printf(Locale.ROOT, "[%d/%d] %s seed %d: not finished, left out%n", i + 1, specs.size(), s.arm(), s.seed());
+                    continue;
+                }
+                if (r == null) {
+                    r = train(s, data, scorer, dir, progress);
+                    r.write(dir);
+                }
+                results.put(s, r);
+                var last = r.curve().get(r.curve().size() - 1);
+                log.printf(Locale.ROOT, "[%d/%d] %s seed %d: score %.3f FD %.2f, %.1f s%n", i + 1, specs.size(), s.arm(), s.seed(),
+                        last.score(), last.frechet(), last.seconds());
                 log.flush();
+                // The report is rewritten after every run, so a stopped grid leaves a readable partial one.
+                if (!config.reportOnly()) {
+                    new MdGanReport(config, scorer.accuracy(), provenance.finish()).write(results);
+                }
             }
-            write(specs, results, scorer.accuracy());
+            if (config.reportOnly()) {
+                new MdGanReport(config, scorer.accuracy(), provenance.finish()).write(results);
+            }
         }
         return results;
     }
 
-    private void write(List<MdGanRunSpec> specs, List<GanResult> results, double scorerAccuracy) throws IOException {
-        Csv runs = new Csv("run", "mode", "workers", "batch", "swap", "iterations", "final_score", "best_score", "final_frechet",
-                "seconds", "server_to_workers_bytes_per_iter", "workers_to_server_bytes_per_iter", "swap_bytes_total",
-                "worker_ms_per_iter", "worker_d_fwd", "worker_d_bwd", "worker_g_fwd", "worker_g_bwd");
-        Csv curves = new Csv("run", "iteration", "mnist_score", "frechet", "seconds");
-        List<List<String>> table = new ArrayList<>();
-        for (int i = 0; i < specs.size(); i++) {
-            MdGanRunSpec s = specs.get(i);
-            GanResult r = results.get(i);
-            double[] p = r.workerPassesPerIteration();
-            runs.row(s.name(), s.mode(), s.workers(), s.batch(), s.swap(), r.iterations(), f(r.finalScore()), f(r.bestScore()),
-                    f(r.finalFrechet()), f(r.seconds()), f(r.serverToWorkerBytesPerIteration()), f(r.workerToServerBytesPerIteration()),
-                    r.workerToWorkerBytes(), f(r.workerMsPerIteration()), f(p[0]), f(p[1]), f(p[2]), f(p[3]));
-            for (GanEvaluation e : r.curve()) {
-                curves.row(s.name(), e.iteration(), f(e.score()), f(e.frechet()), f(e.seconds()));
-            }
-            table.add(List.of(s.name(), f(r.finalScore()), f(r.bestScore()), f(r.finalFrechet()), String.format(Locale.ROOT, "%.1f", r.seconds()),
-                    String.format(Locale.ROOT, "%.0f", r.serverToWorkerBytesPerIteration()),
-                    String.format(Locale.ROOT, "%.0f", r.workerToServerBytesPerIteration()),
-                    String.format(Locale.ROOT, "%,d", r.workerToWorkerBytes()),
-                    String.format(Locale.ROOT, "%.2f", r.workerMsPerIteration()),
-                    String.format(Locale.ROOT, "%.0f/%.0f/%.0f/%.0f", p[0], p[1], p[2], p[3])));
-        }
-        runs.write(config.out().resolve("runs.csv"));
-        curves.write(config.out().resolve("curves.csv"));
-        MarkdownReport md = new MarkdownReport("MD-GAN vs FL-GAN vs standalone (" + config.data() + ", MNIST-MLP)");
-        md.paragraph(String.format(Locale.ROOT, "%s mode: %d iterations per run, evaluation every %d on 500 generated vs 500 test images;"
-                        + " seed %d; scoring classifier test accuracy %.4f. Wall times are on this machine (2 cores), runs one after another.",
-                config.quick() ? "Quick" : "Full", config.iterations(), config.evalEvery(), config.seed(), scorerAccuracy));
-        md.table(List.of("run", "final MNIST score", "best score", "final FD", "seconds", "server→workers B/it",
-                "workers→server B/it", "swap bytes total", "worker ms/it", "worker samples D fwd/bwd, G fwd/bwd per it"), table);
-        List<Integer> batches = specs.stream().map(MdGanRunSpec::batch).distinct().toList();
-        for (int b : batches) {
-            LinePlot score = new LinePlot("MNIST score, b=" + b, "iteration", "score");
-            LinePlot fd = new LinePlot("Frechet distance, b=" + b, "iteration", "FD");
-            for (int i = 0; i < specs.size(); i++) {
-                if (specs.get(i).batch() != b) {
-                    continue;
-                }
-                List<GanEvaluation> c = results.get(i).curve();
-                double[] x = c.stream().mapToDouble(GanEvaluation::iteration).toArray();
-                score.add(specs.get(i).name(), x, c.stream().mapToDouble(GanEvaluation::score).toArray());
-                fd.add(specs.get(i).name(), x, c.stream().mapToDouble(GanEvaluation::frechet).toArray());
-            }
-            score.write(config.out().resolve("score-b" + b + ".png"));
-            fd.write(config.out().resolve("frechet-b" + b + ".png"));
-            md.image("MNIST score b=" + b, "score-b" + b + ".png");
-            md.image("Frechet distance b=" + b, "frechet-b" + b + ".png");
-        }
-        md.heading("MD-GAN against FL-GAN at equal iterations");
-        StringBuilder claims = new StringBuilder();
-        for (int i = 0; i < specs.size(); i++) {
-            MdGanRunSpec s = specs.get(i);
-            if (s.mode() != GanMode.FLGAN) {
-                continue;
-            }
-            for (int j = 0; j < specs.size(); j++) {
-                MdGanRunSpec m = specs.get(j);
-                if (m.mode() == GanMode.MDGAN && m.swap() && m.workers() == s.workers() && m.batch() == s.batch()) {
-                    double a = results.get(j).finalScore(), c = results.get(i).finalScore();
-                    claims.append(String.format(Locale.ROOT, "- N=%d b=%d: MD-GAN %.3f vs FL-GAN %.3f → %s%n", s.workers(), s.batch(),
-                            a, c, a >= c ? "MD-GAN at least as good" : "FL-GAN better"));
-                }
-            }
-        }
-        md.paragraph(claims.toString());
-        md.write(config.out(), "summary");
+    private RunStore train(MdGanRunSpec s, TrainTest data, GanScorer scorer, Path dir, Progress progress) throws FrontierException {
+        GanResult r = GanTraining.builder().setMode(s.mode()).setData(data).optWorkers(s.workers()).optBatch(s.batch())
+                .optK(s.k()).optSwap(true).optRoundEvery(config.roundEvery()).optIterations(config.iterations())
+                .optEvalEvery(config.evalEvery()).optEvalAtStart(true).optOut(dir).optScorer(scorer).optSeed(s.seed())
+                .build().train(progress);
+        return new RunStore(r.curve(), r.workerMsPerIteration());
     }
 
-    private static String f(double v) {
-        return String.format(Locale.ROOT, "%.4f", v);
+    /** Write-once facts about the machine and the command, and the load average when the report was last written. */
+    record Provenance(String command, String java, String os, String loadAtStart, String started, String loadNow, String now) {
+
+        static Provenance start(Config c) {
+            String load = loadAverage();
+            String t = Instant.now().toString();
+            return new Provenance(c.command(), System.getProperty("java.version"), System.getProperty("os.name") + " "
+                    + System.getProperty("os.arch") + ", " + Runtime.getRuntime().availableProcessors() + " cores", load, t, load, t);
+        }
+
+        Provenance finish() {
+            return new Provenance(command, java, os, loadAtStart, started, loadAverage(), Instant.now().toString());
+        }
+
+        /** The 1, 5 and 15 minute load averages, as {@code uptime} prints them. */
+        static String loadAverage() {
+            try {
+                String[] v = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+                return v[0] + ", " + v[1] + ", " + v[2];
+            } catch (IOException | RuntimeException e) {
+                return "unknown";
+            }
+        }
     }
 }

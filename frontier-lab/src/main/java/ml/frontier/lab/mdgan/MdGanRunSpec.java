@@ -4,14 +4,22 @@ import ml.frontier.gan.GanMode;
 
 import java.util.Locale;
 
-/** One configuration of the comparison. */
-public record MdGanRunSpec(GanMode mode, int workers, int batch, boolean swap) {
+/**
+ * One run of the grid: an arm (mode, N, b, k) and a seed. Runs with the same seed share the
+ * shards and the initial G and D, so arms can be compared in pairs.
+ *
+ * @param k MD-GAN's generated batches per iteration (1 for FL-GAN, where it means nothing)
+ */
+public record MdGanRunSpec(GanMode mode, int workers, int batch, int k, boolean logK, long seed) {
 
-    public String name() {
-        return switch (mode) {
-            case STANDALONE -> String.format(Locale.ROOT, "standalone b=%d", batch);
-            case FLGAN -> String.format(Locale.ROOT, "FL-GAN N=%d b=%d", workers, batch);
-            case MDGAN -> String.format(Locale.ROOT, "MD-GAN N=%d b=%d %s", workers, batch, swap ? "swap" : "no-swap");
-        };
+    /** "FL-GAN N=5 b=10" or "MD-GAN N=5 b=10 k=3". */
+    public String arm() {
+        return mode == GanMode.FLGAN ? String.format(Locale.ROOT, "FL-GAN N=%d b=%d", workers, batch)
+                : String.format(Locale.ROOT, "MD-GAN N=%d b=%d k=%d", workers, batch, k);
+    }
+
+    /** The directory name of this run. */
+    public String dirName() {
+        return arm().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + "-s" + seed;
     }
 }

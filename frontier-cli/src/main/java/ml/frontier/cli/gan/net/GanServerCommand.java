@@ -7,6 +7,7 @@ import ml.frontier.gan.grpc.NetLaunch;
 import ml.frontier.gan.grpc.NetRunConfig;
 import ml.frontier.gan.grpc.NetServer;
 import ml.frontier.gan.train.GanHyper;
+import ml.frontier.gan.train.GeneratorLoss;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,15 +57,22 @@ public final class GanServerCommand implements Callable<Integer> {
     long deadlineMs;
     @Option(names = "--join-timeout-ms", defaultValue = "600000", description = "Wait this long for all workers before starting with those present (default: ${DEFAULT-VALUE}).")
     long joinTimeoutMs;
+    @Option(names = "--relay-swaps", description = "Relay discriminator swaps through this server (workers behind NAT need no --advertise).")
+    boolean relaySwaps;
+    @Option(names = "--swap-adam-state", description = "Swaps carry D's Adam moments too (3|theta| floats instead of the paper's |theta|).")
+    boolean swapAdamState;
+    @Option(names = "--g-loss", defaultValue = "non-saturating", description = "Generator loss: non-saturating or minimax (default: ${DEFAULT-VALUE}).")
+    String generatorLoss;
     @Option(names = "--out", defaultValue = "runs/mdgan-net", description = "Output directory (default: ${DEFAULT-VALUE}).")
     Path out;
 
     @Override
     public Integer call() throws Exception {
         int kk = "log".equalsIgnoreCase(k) ? GanSetup.logK(workers) : Integer.parseInt(k);
-        NetRunConfig c = new NetRunConfig(network, workers, batch, kk, steps, epochsPerSwap, !noSwap, seed.seed(), GanHyper.DEFAULT);
+        NetRunConfig c = new NetRunConfig(network, workers, batch, kk, steps, epochsPerSwap, !noSwap, seed.seed(),
+                GanHyper.DEFAULT.withSwapAdamState(swapAdamState).withGeneratorLoss(GeneratorLoss.parse(generatorLoss)));
         var log = NetOptions.printer(spec.commandLine().getOut());
-        var timing = new GrpcTransport.Options(deadlineMs, Math.max(deadlineMs, 60_000), Math.max(15_000, deadlineMs / 2), joinTimeoutMs);
+        var timing = new GrpcTransport.Options(deadlineMs, Math.max(deadlineMs, 60_000), Math.max(15_000, deadlineMs / 2), joinTimeoutMs, relaySwaps);
         try (GrpcTransport t = NetLaunch.server(c, port, net.security(), timing, log)) {
             log.accept("MD-GAN server listening on port " + t.port() + " (seed " + seed.seed() + ")");
             NetServer.Result r = new NetServer(t, new NetServer.Options(iterations, checkpointEvery, evalEvery, out, resume,
