@@ -88,13 +88,31 @@ final class SwapOrchestrator {
         transfer(t, pairs);
     }
 
-    /** Copies {@code donor}'s D to {@code receiver}; true if it arrived. */
+    /** Attempts at copying a D to a joiner, half a second apart. */
+    private static final int COPY_ATTEMPTS = 10;
+
+    /**
+     * Copies {@code donor}'s D to {@code receiver}; true if it arrived. A joiner builds its networks
+     * after the server's welcome and refuses a discriminator until then, so the copy is retried a
+     * few times instead of leaving the joiner with an untrained one.
+     */
     boolean copy(WorkerSession donor, WorkerSession receiver) {
-        long t;
-        synchronized (registry.lock()) {
-            t = nextTransfer++;
+        for (int attempt = 0; attempt < COPY_ATTEMPTS && !receiver.closed() && !donor.closed(); attempt++) {
+            long t;
+            synchronized (registry.lock()) {
+                t = nextTransfer++;
+            }
+            if (transfer(t, List.<WorkerSession[]>of(new WorkerSession[] {donor, receiver})).contains(receiver.worker())) {
+                return true;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
         }
-        return transfer(t, List.<WorkerSession[]>of(new WorkerSession[] {donor, receiver})).contains(receiver.worker());
+        return false;
     }
 
     /** Sender {@code p[0]} sends its discriminator to receiver {@code p[1]} for every pair; returns the receivers that got one. */
