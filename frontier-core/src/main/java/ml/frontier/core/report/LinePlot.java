@@ -153,7 +153,7 @@ public final class LinePlot {
             }
             g.fillRect(left + pw + 12, top + 8 + si * 18, 14, 4);
             g.setColor(Color.BLACK);
-            g.drawString(s.name, left + pw + 32, top + 14 + si * 18);
+            g.drawString(fit(g, s.name, right - 36), left + pw + 32, top + 14 + si * 18);
         }
         g.dispose();
         return img;
@@ -164,6 +164,19 @@ public final class LinePlot {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ImageIO.write(render(), "png", bytes);
         AtomicFiles.write(file, bytes.toByteArray());
+    }
+
+    /** A legend entry cut to {@code width} pixels (with an ellipsis) so it stays inside the image. */
+    private static String fit(Graphics2D g, String name, int width) {
+        var metrics = g.getFontMetrics();
+        if (metrics.stringWidth(name) <= width) {
+            return name;
+        }
+        String cut = name;
+        while (!cut.isEmpty() && metrics.stringWidth(cut + "…") > width) {
+            cut = cut.substring(0, cut.length() - 1);
+        }
+        return cut + "…";
     }
 
     private double tx(double x) {
