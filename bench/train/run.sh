@@ -30,9 +30,7 @@ mkdir -p "$OUT"
 OUT="$(cd "$OUT" && pwd)"
 PY=/usr/bin/python3   # Debian's python3 with python3-torch, not a pyenv one first on PATH
 
-# --- build: the CLI jar and its lib/ (mvn -B -q -DskipTests package at the root, when nobody else builds) ---
-# The whole CLI is on the class path: compiling a subset of its classes by hand broke whenever
-# a command gained a mixin.
+# --- the packaged CLI, whole: a hand-compiled subset of its classes broke whenever a command gained a mixin ---
 JAR="$ROOT/frontier-cli/target/frontier.jar"
 test -f "$JAR" || { echo "run.sh: build first: mvn -B -q -DskipTests package" >&2; exit 2; }
 CP="$JAR:$ROOT/frontier-cli/target/lib/*"
@@ -41,10 +39,10 @@ CP="$JAR:$ROOT/frontier-cli/target/lib/*"
 JVM_FLAGS=(-Dai.djl.offline=true -Dai.djl.pytorch.num_threads="$THREADS" -Dai.djl.pytorch.num_interop_threads=1
            -XX:MaxDirectMemorySize=512m -Xmx3g)
 # PyTorch: OpenBLAS (pthread build) with one BLAS thread, chosen for this process only.
-TORCH_ENV=(LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/openblas-pthread OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS="$THREADS")
-# Without Debian's libopenblas0-pthread the loader falls back to the reference BLAS (≈9× slower:
-# measured 11.4 s against 1.26 s per MLP epoch at batch 64), and the comparison would be meaningless.
-test -f /usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3 || {
+OPENBLAS=/usr/lib/x86_64-linux-gnu/openblas-pthread
+TORCH_ENV=(LD_LIBRARY_PATH="$OPENBLAS" OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS="$THREADS")
+# Without it the loader falls back to the reference BLAS and the comparison is meaningless (README).
+test -f "$OPENBLAS/libblas.so.3" || {
   echo "run.sh: install Debian's libopenblas0-pthread first (the PyTorch side would run the reference BLAS)" >&2; exit 2; }
 TORCH_LIB="$($PY -c 'import os, torch; print(os.path.join(os.path.dirname(torch.__file__), "lib", "libtorch_cpu.so"))')"
 {
