@@ -32,7 +32,7 @@ public final class LabSpeedCommand implements Callable<Integer> {
     @Option(names = "--batches", split = ",", defaultValue = "64,128", description = "Batch sizes (default: ${DEFAULT-VALUE}).")
     List<Integer> batches;
     @Option(names = "--variants", split = ",", defaultValue = "core,fast",
-            description = "Training loops: core, lab, gather, fused, pick, fast, all (default: ${DEFAULT-VALUE}).")
+            description = "Training loops: core, lab, gather, fused, pick, fast, all, fast-engine-adam (default: ${DEFAULT-VALUE}).")
     List<String> variants;
     @Option(names = "--repeats", defaultValue = "3", description = "Runs per configuration (default: ${DEFAULT-VALUE}).")
     int repeats;

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.nn.Parameter;
 import ml.frontier.core.model.Engines;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,6 +22,14 @@ public final class Adam implements AutoCloseable {
     /** The optimizer's state, as Java arrays (one entry per parameter, in order). */
     public record State(long step, float[][] firstMoment, float[][] secondMoment) {}
 
+    /** Which native update runs the step: both compute the same textbook Adam. */
+    public enum Kernel {
+        /** libtorch's fused Adam, one call for all parameters ({@link FusedAdamKernel}). */
+        FUSED,
+        /** The engine's {@code adamUpdate}, one call per parameter: the fallback for other types. */
+        ENGINE
+    }
+
     private final List<Parameter> parameters;
     private final NDManager manager;
     private final NDArray[] m;
@@ -30,6 +39,7 @@ public final class Adam implements AutoCloseable {
     private final float beta2;
     private final float epsilon;
     private final float clip;
+    private final Kernel kernel;
     private long t;
 
     public Adam(List<Parameter> parameters, NDManager parent, float learningRate) {
@@ -41,6 +51,12 @@ public final class Adam implements AutoCloseable {
      */
     public Adam(List<Parameter> parameters, NDManager parent, float learningRate, float beta1, float beta2,
                 float epsilon, float clip) {
+        this(parameters, parent, learningRate, beta1, beta2, epsilon, clip, Kernel.FUSED);
+    }
+
+    /** As above with the kernel chosen (benchmarks compare them); the fused one falls back to the engine's where it cannot run. */
+    public Adam(List<Parameter> parameters, NDManager parent, float learningRate, float beta1, float beta2,
+         float epsilon, float clip, Kernel kernel) {
         if (!(learningRate > 0)) {
             throw new IllegalArgumentException("learning rate must be positive, got " + learningRate);
         }
@@ -58,16 +74,14 @@ public final class Adam implements AutoCloseable {
             m[i] = manager.zeros(w.getShape());
             v[i] = manager.zeros(w.getShape());
         }
+        List<NDArray> weights = new ArrayList<>();
+        this.parameters.forEach(p -> weights.add(p.getArray()));
+        this.kernel = kernel == Kernel.FUSED && FusedAdamKernel.supports(weights) ? Kernel.FUSED : Kernel.ENGINE;
     }
 
     /**
-     * Applies one update from the parameters' accumulated gradients, then zeroes them.
-     *
-     * <p>One fused native call per parameter (the engine's {@code adamUpdate}), which updates the
-     * weight and both moments in place: fifteen separate array operations per parameter made
-     * the step 2.2× slower than PyTorch's (bench/train). The engine computes
-     * {@code w -= lr·√(1-β2ᵗ)/(1-β1ᵗ) · m / (√v + ε̂)}; passing {@code ε̂ = ε·√(1-β2ᵗ)} makes it
-     * exactly {@code lr · m̂ / (√v̂ + ε)}, the textbook update.
+     * Applies one update from the parameters' accumulated gradients (parameters without one are
+     * left alone), then zeroes them: PyTorch accumulates gradients across backward passes.
      */
     public void step() {
         Engines.withoutGradients(() -> {
@@ -78,26 +92,65 @@ public final class Adam implements AutoCloseable {
 
     private void update() {
         t++;
+        // gradient handles and everything derived from them live in a scratch manager, because
+        // arrays made from a parameter's gradient otherwise attach to the model and pile up
+        try (NDManager scratch = manager.newSubManager()) {
+            List<Integer> live = new ArrayList<>();
+            List<NDArray> grads = new ArrayList<>();
+            for (int i = 0; i < m.length; i++) {
+                NDArray w = parameters.get(i).getArray();
+                if (w.hasGradient()) {
+                    NDArray grad = w.getGradient();
+                    grad.attach(scratch);
+                    grads.add(grad);
+                    live.add(i);
+                }
+            }
+            if (live.isEmpty()) {
+                return;
+            }
+            if (kernel == Kernel.FUSED) {
+                fused(live, grads, scratch);
+            } else {
+                engine(live, grads);
+            }
+        }
+    }
+
+    private void fused(List<Integer> live, List<NDArray> grads, NDManager scratch) {
+        List<NDArray> w = new ArrayList<>(), fm = new ArrayList<>(), sm = new ArrayList<>();
+        for (int i : live) {
+            w.add(parameters.get(i).getArray());
+            fm.add(m[i]);
+            sm.add(v[i]);
+        }
+        FusedAdamKernel.update(w, grads, fm, sm, scratch.create((float) t), learningRate, beta1, beta2, epsilon,
+                clip);
+    }
+
+    /**
+     * One engine call per parameter, which also zeroes its gradient. The engine computes
+     * {@code w -= lr·√(1-β2ᵗ)/(1-β1ᵗ) · m / (√v + ε̂)}; passing {@code ε̂ = ε·√(1-β2ᵗ)} makes it
+     * exactly {@code lr · m̂ / (√v̂ + ε)}, the textbook update.
+     */
+    private void engine(List<Integer> live, List<NDArray> grads) {
         double c1 = 1 - Math.pow(beta1, t);
         double c2 = 1 - Math.pow(beta2, t);
         float corrected = (float) (learningRate * Math.sqrt(c2) / c1);
         float epsHat = (float) (epsilon * Math.sqrt(c2));
-        for (int i = 0; i < m.length; i++) {
+        for (int j = 0; j < live.size(); j++) {
+            int i = live.get(j);
             NDArray w = parameters.get(i).getArray();
-            if (!w.hasGradient()) {
-                continue;
-            }
-            // the engine's own clipping clamps only from above, so clip both sides here; the
-            // gradient handle and everything derived from it live in a scratch manager, because
-            // arrays made from a parameter's gradient otherwise attach to the model and pile up
-            try (NDManager scratch = manager.newSubManager()) {
-                NDArray grad = w.getGradient();
-                grad.attach(scratch);
-                NDArray g = clip > 0 ? grad.clip(-clip, clip) : grad;
-                w.getNDArrayInternal().adamUpdate(new NDList(w, g, m[i], v[i]), new NDList(w),
-                        learningRate, corrected, 0f, 1f, -1f, beta1, beta2, epsHat, true, false);
-            }
+            // the engine's own clipping clamps only from above, so both sides are clipped here
+            NDArray g = clip > 0 ? grads.get(j).clip(-clip, clip) : grads.get(j);
+            w.getNDArrayInternal().adamUpdate(new NDList(w, g, m[i], v[i]), new NDList(w),
+                    learningRate, corrected, 0f, 1f, -1f, beta1, beta2, epsHat, true, false);
         }
+    }
+
+    /** The kernel in use, after any fallback. */
+    public Kernel kernel() {
+        return kernel;
     }
 
     public long steps() {

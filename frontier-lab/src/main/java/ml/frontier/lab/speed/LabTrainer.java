@@ -61,7 +61,7 @@ final class LabTrainer {
         double lossSum = 0;
         long correct = 0, seen = 0;
         try (NDManager epochManager = model.manager().newSubManager();
-             Adam opt = new Adam(params, model.manager(), learningRate)) {
+             Adam opt = new Adam(params, model.manager(), learningRate, 0.9f, 0.999f, 1e-8f, 0f, variant.adamKernel())) {
             NDArray allX = null, allY = null;
             if (variant.nativeBatches()) {
                 clock.start();
