@@ -32,8 +32,12 @@ public final class LabSpeedCommand implements Callable<Integer> {
     @Option(names = "--batches", split = ",", defaultValue = "64,128", description = "Batch sizes (default: ${DEFAULT-VALUE}).")
     List<Integer> batches;
     @Option(names = "--variants", split = ",", defaultValue = "core,fast",
-            description = "Training loops: core, lab, gather, fused, pick, fast, all, fast-engine-adam (default: ${DEFAULT-VALUE}).")
+            description = "Training loops: core, lab, gather, fused, pick, fast, all, fast-engine-adam, torchscript "
+                    + "(default: ${DEFAULT-VALUE}).")
     List<String> variants;
+    @Option(names = "--train-steps", description = "Directory of <model>.pt TorchScript train steps for the torchscript "
+            + "variant (bench/train/make_train_step.py).")
+    Path trainSteps;
     @Option(names = "--repeats", defaultValue = "3", description = "Runs per configuration (default: ${DEFAULT-VALUE}).")
     int repeats;
     @Option(names = "--repeat-offset", defaultValue = "0", description = "Number of the first run (default: ${DEFAULT-VALUE}).")
@@ -48,9 +52,9 @@ public final class LabSpeedCommand implements Callable<Integer> {
         Path out = lab.out();
         SpeedConfig config = lab.quick
                 ? new SpeedConfig("mnist", List.of("mlp"), List.of(64), List.of(Variant.CORE, Variant.FAST), 1, 0, 5,
-                        inferBatch, 1e-3f, lab.seed(), out)
+                        inferBatch, 1e-3f, lab.seed(), out, null)
                 : new SpeedConfig(data.data, models, batches, variants.stream().map(Variant::parse).toList(), repeats,
-                        repeatOffset, warmup, inferBatch, 1e-3f, lab.seed(), out);
+                        repeatOffset, warmup, inferBatch, 1e-3f, lab.seed(), out, trainSteps);
         var table = new SpeedBenchmark(config, lab.json().text()).run();
         lab.json().text().println(table.markdown());
         lab.json().text().println("wrote " + out.resolve("runs.csv") + ", medians.csv, summary.md");

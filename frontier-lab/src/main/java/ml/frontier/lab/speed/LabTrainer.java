@@ -36,8 +36,8 @@ final class LabTrainer {
     private final float learningRate;
 
     LabTrainer(Variant variant, float learningRate) {
-        if (variant == Variant.CORE) {
-            throw new IllegalArgumentException("the core variant runs core's ClassifierTrainer, not the lab loop");
+        if (variant == Variant.CORE || variant == Variant.TORCHSCRIPT) {
+            throw new IllegalArgumentException("the " + variant.label() + " variant does not run the lab loop");
         }
         this.variant = variant;
         this.learningRate = learningRate;

@@ -10,10 +10,12 @@ import java.util.List;
  * @param warmupBatches untimed training batches before each timed epoch (JIT and engine warm-up)
  * @param inferBatch batch size of the inference-throughput measurement on the test images
  * @param repeatOffset number given to the first repeat (so interleaved processes do not clash)
+ * @param trainSteps directory of {@code <model>.pt} TorchScript train steps for the
+ *     {@code torchscript} variant (made by bench/train/make_train_step.py); null when not used
  */
 public record SpeedConfig(String data, List<String> models, List<Integer> batches, List<Variant> variants,
                           int repeats, int repeatOffset, int warmupBatches, int inferBatch, float learningRate,
-                          long seed, Path out) {
+                          long seed, Path out, Path trainSteps) {
 
     public SpeedConfig {
         models = List.copyOf(models);
@@ -32,6 +34,9 @@ public record SpeedConfig(String data, List<String> models, List<Integer> batche
         }
         if (warmupBatches < 0 || inferBatch <= 0) {
             throw new IllegalArgumentException("warm-up batches must be >= 0 and the inference batch positive");
+        }
+        if (variants.contains(Variant.TORCHSCRIPT) && trainSteps == null) {
+            throw new IllegalArgumentException("the torchscript variant needs --train-steps DIR (bench/train/make_train_step.py)");
         }
         if (!(learningRate > 0)) {
             throw new IllegalArgumentException("learning rate must be positive, got " + learningRate);

@@ -34,7 +34,9 @@ public enum Variant {
     /** All three changes. */
     ALL(true, true, true),
     /** {@link #FAST} with the engine's per-parameter {@code adamUpdate}, core's kernel before the fused one. */
-    FAST_ENGINE_ADAM(false, true, true);
+    FAST_ENGINE_ADAM(false, true, true),
+    /** Not a DJL loop: one scripted train step per batch through the same libtorch (the reference). */
+    TORCHSCRIPT(false, false, false);
 
     private final boolean nativeBatches;
     private final boolean fusedAdam;
