@@ -3,7 +3,7 @@ package ml.frontier.attack;
 import ml.frontier.core.FrontierException;
 import ml.frontier.core.classifier.DjlClassifier;
 import ml.frontier.core.data.Dataset;
-import ml.frontier.core.model.Engines;
+import ml.frontier.core.engine.Engines;
 import ml.frontier.core.model.TrainableModel;
 import ml.frontier.core.train.Evaluation;
 

@@ -3,7 +3,7 @@ package ml.frontier.cli;
 import ml.frontier.cli.common.ErrorHandler;
 import ml.frontier.cli.common.GlobalOptions;
 import ml.frontier.cli.common.Logging;
-import ml.frontier.core.model.Engines;
+import ml.frontier.core.engine.Engines;
 import ml.frontier.core.model.FrontierVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

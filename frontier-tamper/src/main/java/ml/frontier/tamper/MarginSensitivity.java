@@ -5,11 +5,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
+import ml.frontier.core.engine.Gradients;
+import ml.frontier.core.engine.ParameterFreeze;
 import ml.frontier.core.image.ImageBatch;
 import ml.frontier.core.model.TrainableModel;
-import ml.frontier.core.train.Gradients;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -58,23 +58,8 @@ public record MarginSensitivity(float margin, int label, int runnerUp, double we
 
     /** One entry per image of {@code images}. */
     public static MarginSensitivity[] of(TrainableModel model, ImageBatch images) {
-        List<Parameter> params = new ArrayList<>();
-        List<Boolean> wasOn = new ArrayList<>();
-        for (String n : model.parameterNames()) {
-            if (model.isTrainable(n)) {
-                Parameter p = model.parameter(n);
-                params.add(p);
-                wasOn.add(p.requiresGradient());
-                p.freeze(false); // a copy or a model fresh from a file may hold its parameters frozen
-            }
-        }
-        try {
-            return compute(model, images, params);
-        } finally {
-            for (int i = 0; i < params.size(); i++) {
-                params.get(i).freeze(!wasOn.get(i));
-            }
-        }
+        List<Parameter> params = model.parameterNames().stream().filter(model::isTrainable).map(model::parameter).toList();
+        return ParameterFreeze.unfrozen(params, () -> compute(model, images, params));
     }
 
     private static MarginSensitivity[] compute(TrainableModel model, ImageBatch images, List<Parameter> params) {

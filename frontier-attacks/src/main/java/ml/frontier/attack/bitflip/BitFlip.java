@@ -10,8 +10,9 @@ import ml.frontier.attack.AttackContext;
 import ml.frontier.attack.ModelWeights;
 import ml.frontier.core.FrontierException;
 import ml.frontier.core.data.Dataset;
+import ml.frontier.core.engine.Gradients;
+import ml.frontier.core.engine.ParameterFreeze;
 import ml.frontier.core.model.TrainableModel;
-import ml.frontier.core.train.Gradients;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -158,15 +159,8 @@ public final class BitFlip extends AbstractAttack {
     /** ∂(mean cross-entropy)/∂w for every weight tensor, on {@code d}. */
     private static Map<String, float[]> lossGradients(TrainableModel model, Dataset d) {
         List<String> names = ModelWeights.names(model).stream().filter(model::isTrainable).toList();
-        List<Boolean> wasOn = names.stream().map(n -> model.parameter(n).requiresGradient()).toList();
-        names.forEach(n -> model.parameter(n).freeze(false));
-        try {
-            return gradients(model, d, names);
-        } finally {
-            for (int i = 0; i < names.size(); i++) {
-                model.parameter(names.get(i)).freeze(!wasOn.get(i));
-            }
-        }
+        List<Parameter> params = names.stream().map(model::parameter).toList();
+        return ParameterFreeze.unfrozen(params, () -> gradients(model, d, names));
     }
 
     private static Map<String, float[]> gradients(TrainableModel model, Dataset d, List<String> names) {

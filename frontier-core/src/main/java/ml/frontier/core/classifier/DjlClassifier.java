@@ -6,12 +6,13 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ml.frontier.core.FrontierException;
+import ml.frontier.core.engine.Engines;
+import ml.frontier.core.engine.Gradients;
+import ml.frontier.core.engine.ParameterFreeze;
 import ml.frontier.core.image.ImageBatch;
 import ml.frontier.core.image.ImageShape;
-import ml.frontier.core.model.Engines;
 import ml.frontier.core.model.Forward;
 import ml.frontier.core.model.TrainableModel;
-import ml.frontier.core.train.Gradients;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -124,33 +125,20 @@ public final class DjlClassifier implements WhiteBoxClassifier {
      */
     public Gradient gradient(ImageBatch images, Objective objective) throws FrontierException {
         checkShape(images, "the input");
-        List<Parameter> params = new ArrayList<>();
-        List<Boolean> trainable = new ArrayList<>();
-        for (String name : model.parameterNames()) {
-            Parameter p = model.parameter(name);
-            params.add(p);
-            trainable.add(p.requiresGradient());
-        }
-        try {
-            params.forEach(p -> p.freeze(true));
-            return Gradients.run(gc -> {
-                try (NDManager sub = model.manager().newSubManager()) {
-                    NDArray x = sub.create(images.data(), new Shape(images.djlShape()));
-                    x.setRequiresGradient(true);
-                    Forward.WithFeatures fwd = model.forwardWithFeatures(new ParameterStore(sub, false), x, false);
-                    NDArray value = objective.apply(fwd, x, sub);
-                    gc.backward(value);
-                    float v = value.toFloatArray()[0];
-                    try (NDArray g = x.getGradient()) {
-                        return new Gradient(g.toFloatArray(), v);
-                    }
+        List<Parameter> params = model.parameterNames().stream().map(model::parameter).toList();
+        return ParameterFreeze.frozen(params, () -> Gradients.run(gc -> {
+            try (NDManager sub = model.manager().newSubManager()) {
+                NDArray x = sub.create(images.data(), new Shape(images.djlShape()));
+                x.setRequiresGradient(true);
+                Forward.WithFeatures fwd = model.forwardWithFeatures(new ParameterStore(sub, false), x, false);
+                NDArray value = objective.apply(fwd, x, sub);
+                gc.backward(value);
+                float v = value.toFloatArray()[0];
+                try (NDArray g = x.getGradient()) {
+                    return new Gradient(g.toFloatArray(), v);
                 }
-            });
-        } finally {
-            for (int i = 0; i < params.size(); i++) {
-                params.get(i).freeze(!trainable.get(i));
             }
-        }
+        }));
     }
 
     @Override

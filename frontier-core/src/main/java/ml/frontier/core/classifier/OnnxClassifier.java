@@ -13,10 +13,10 @@ import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
 import ml.frontier.core.FrontierException;
+import ml.frontier.core.engine.Engines;
 import ml.frontier.core.image.ImageBatch;
 import ml.frontier.core.image.ImageShape;
 import ml.frontier.core.image.Preprocessing;
-import ml.frontier.core.model.Engines;
 import ml.frontier.core.model.ModelOptions;
 import ml.frontier.core.onnx.OnnxGraph;
 

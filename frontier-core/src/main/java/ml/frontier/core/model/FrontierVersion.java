@@ -8,8 +8,8 @@ import java.util.Properties;
 /**
  * Frontier's version and the DJL and PyTorch versions it was built against, from the POM:
  * {@code version.properties} is filtered by the build, so no version is typed twice. (Provenance
- * records take the running engine's versions from {@link Engines#versions()}, which starts it;
- * {@code --version} must not.)
+ * records take the running engine's versions from
+ * {@link ml.frontier.core.engine.Engines#versions()}, which starts it; {@code --version} must not.)
  */
 public final class FrontierVersion {
     private static final Properties BUILD = read();

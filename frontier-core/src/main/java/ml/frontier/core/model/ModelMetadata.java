@@ -1,5 +1,7 @@
 package ml.frontier.core.model;
 
+import ml.frontier.core.engine.Engines;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -10,6 +10,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
+import ml.frontier.core.engine.Engines;
 import ml.frontier.core.image.ImageShape;
 import ml.frontier.core.io.Hashing;
 

@@ -11,13 +11,13 @@ import ai.djl.pytorch.jni.IValueUtils;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import ml.frontier.core.FrontierException;
+import ml.frontier.core.engine.Engines;
 import ml.frontier.core.image.ImageShape;
 import ml.frontier.core.image.Preprocessing;
 import ml.frontier.core.io.Hashing;
-import ml.frontier.core.model.Engines;
-import ml.frontier.core.model.ModelMetadata;
 import ml.frontier.core.model.AbstractImportedModel;
 import ml.frontier.core.model.ImportedFile;
+import ml.frontier.core.model.ModelMetadata;
 import ml.frontier.core.model.ModelOptions;
 import ml.frontier.core.model.ModelSidecar;
 

@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Parameter;
-import ml.frontier.core.model.Engines;
+import ml.frontier.core.engine.Engines;
 
 import java.util.ArrayList;
 import java.util.List;

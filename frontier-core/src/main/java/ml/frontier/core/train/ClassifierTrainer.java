@@ -9,7 +9,8 @@ import ml.frontier.core.FrontierException;
 import ml.frontier.core.classifier.DjlClassifier;
 import ml.frontier.core.data.Batches;
 import ml.frontier.core.data.Dataset;
-import ml.frontier.core.model.Engines;
+import ml.frontier.core.engine.Engines;
+import ml.frontier.core.engine.Gradients;
 import ml.frontier.core.model.TrainableModel;
 import ml.frontier.core.progress.Progress;
 

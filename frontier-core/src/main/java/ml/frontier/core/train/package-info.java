@@ -1,2 +1,2 @@
-/** Training: the Adam optimizer, the classifier training loop, evaluation, and the gradient gate. */
+/** Training: the Adam optimizer, the classifier training loop and evaluation. */
 package ml.frontier.core.train;

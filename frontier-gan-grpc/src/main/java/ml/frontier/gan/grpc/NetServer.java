@@ -1,6 +1,8 @@
 package ml.frontier.gan.grpc;
 
 import ml.frontier.core.FrontierException;
+import ml.frontier.core.engine.EngineThreads;
+import ml.frontier.core.engine.Engines;
 import ml.frontier.core.image.ImageBatch;
 import ml.frontier.core.image.ImageGrid;
 import ml.frontier.core.io.AtomicFiles;
@@ -86,11 +88,7 @@ public final class NetServer {
         long batchBytes = 0, feedbackBytes = 0;
         long t0 = System.nanoTime();
         long done = start;
-        MdGanServer created;
-        synchronized (ml.frontier.core.model.Engines.class) {
-            created = new MdGanServer(c.mdGan(shardSize), transport);  // see NetWorker: seeded creation
-        }
-        try (MdGanServer server = created) {
+        try (MdGanServer server = Engines.seeded(() -> new MdGanServer(c.mdGan(shardSize), transport))) {
             if (ckpt != null) {
                 ckpt.restore(server.generator());
                 server.resume(start, ckpt.swapRounds());

@@ -9,6 +9,8 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.StreamObserver;
 import ml.frontier.core.FrontierException;
+import ml.frontier.core.engine.EngineThreads;
+import ml.frontier.core.engine.Engines;
 import ml.frontier.gan.grpc.proto.Ack;
 import ml.frontier.gan.grpc.proto.Batches;
 import ml.frontier.gan.grpc.proto.DiscriminatorTransfer;
@@ -220,10 +222,8 @@ public final class NetWorker implements AutoCloseable {
             }
             received.clear();
             var shard = data.shard(c);
-            synchronized (ml.frontier.core.model.Engines.class) {
-                // Net.create seeds the engine's global generator, then initialises: creations must not interleave
-                worker = new MdGanWorker(options.workerId(), c.workerSetup(shard), shard);
-            }
+            // Net.create seeds the engine's global generator, then initialises: creations must not interleave
+            worker = Engines.seeded(() -> new MdGanWorker(options.workerId(), c.workerSetup(shard), shard));
             float[][] v = worker.discriminator().net().values();
             int[] sizes = new int[v.length];
             for (int i = 0; i < v.length; i++) {

@@ -10,7 +10,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ml.frontier.core.model.Engines;
+import ml.frontier.core.engine.Engines;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -5,9 +5,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import ml.frontier.core.data.Dataset;
+import ml.frontier.core.engine.Gradients;
 import ml.frontier.core.image.ImageShape;
 import ml.frontier.core.train.Adam;
-import ml.frontier.core.train.Gradients;
 import ml.frontier.gan.nets.GanArchitecture;
 import ml.frontier.gan.nets.Net;
 

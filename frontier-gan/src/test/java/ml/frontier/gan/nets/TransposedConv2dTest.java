@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import ml.frontier.core.train.Gradients;
+import ml.frontier.core.engine.Gradients;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

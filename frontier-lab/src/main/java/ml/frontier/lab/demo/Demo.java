@@ -1,7 +1,7 @@
 package ml.frontier.lab.demo;
 
 import ml.frontier.core.data.DatasetLoader;
-import ml.frontier.core.model.Engines;
+import ml.frontier.core.engine.Engines;
 import ml.frontier.core.model.FrontierVersion;
 import ml.frontier.core.progress.Progress;
 import ml.frontier.lab.report.HtmlPage;

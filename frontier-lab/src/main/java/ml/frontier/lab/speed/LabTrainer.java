@@ -9,11 +9,11 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ml.frontier.core.classifier.WhiteBoxClassifier;
 import ml.frontier.core.data.Dataset;
+import ml.frontier.core.engine.Gradients;
 import ml.frontier.core.image.ImageBatch;
 import ml.frontier.core.model.Forward;
 import ml.frontier.core.model.NetworkModel;
 import ml.frontier.core.train.Adam;
-import ml.frontier.core.train.Gradients;
 
 import java.util.ArrayList;
 import java.util.Arrays;

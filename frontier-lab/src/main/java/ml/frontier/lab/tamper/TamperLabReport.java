@@ -1,8 +1,8 @@
 package ml.frontier.lab.tamper;
 
-import ml.frontier.core.model.Engines;
-import ml.frontier.lab.report.Csv;
+import ml.frontier.core.engine.Engines;
 import ml.frontier.core.report.LinePlot;
+import ml.frontier.lab.report.Csv;
 import ml.frontier.lab.report.MarkdownReport;
 
 import java.io.IOException;

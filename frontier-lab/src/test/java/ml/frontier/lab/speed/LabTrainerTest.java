@@ -1,7 +1,7 @@
 package ml.frontier.lab.speed;
 
 import ml.frontier.core.data.Dataset;
-import ml.frontier.core.model.Engines;
+import ml.frontier.core.engine.Engines;
 import ml.frontier.core.model.NetworkModel;
 import ml.frontier.core.testing.TestModels;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,10 @@
 package ml.frontier.tamper.benign;
 
 import ml.frontier.core.classifier.DjlClassifier;
+import ml.frontier.core.engine.Engines;
 import ml.frontier.core.image.ImageBatch;
 import ml.frontier.core.io.Npy;
 import ml.frontier.core.load.Models;
-import ml.frontier.core.model.Engines;
 import ml.frontier.core.model.ModelOptions;
 import ml.frontier.core.model.TrainableModel;
 

@@ -1,8 +1,7 @@
-package ml.frontier.core.train;
+package ml.frontier.core.engine;
 
 import ai.djl.engine.Engine;
 import ai.djl.training.GradientCollector;
-import ml.frontier.core.model.Engines;
 
 import java.util.concurrent.locks.ReentrantLock;
 

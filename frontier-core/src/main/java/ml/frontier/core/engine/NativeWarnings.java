@@ -1,4 +1,4 @@
-package ml.frontier.core.model;
+package ml.frontier.core.engine;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;

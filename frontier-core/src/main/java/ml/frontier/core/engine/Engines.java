@@ -1,6 +1,8 @@
-package ml.frontier.core.model;
+package ml.frontier.core.engine;
 
 import ai.djl.engine.Engine;
+
+import java.util.function.Supplier;
 
 /**
  * Starts DJL's PyTorch engine offline: no download of native libraries, no network probe.
@@ -82,5 +84,19 @@ public final class Engines {
     /** Seeds the engine's random generator (initialisation, dropout). */
     public static void seed(long seed) {
         pytorch().setRandomSeed((int) (seed ^ (seed >>> 32)));
+    }
+
+    /** Held by {@link #seeded}: private, so no other code can take it by accident. */
+    private static final Object SEEDED = new Object();
+
+    /**
+     * Runs {@code creation}, which seeds the engine's one global generator and then draws from it
+     * (e.g. builds seeded networks), while no other thread runs one: two creations that interleave
+     * would draw from each other's seed and their values would depend on timing.
+     */
+    public static <T> T seeded(Supplier<T> creation) {
+        synchronized (SEEDED) {
+            return creation.get();
+        }
     }
 }
