@@ -6,7 +6,7 @@
 #                      [--repeats 3] [--variants core,fast] [--threads 2] [--out runs/bench-train]
 #
 # Runs the two sides interleaved (DJL, PyTorch, PyTorch, DJL, ...; one process per side and
-# repeat) so both see the same machine load, then prints medians and DJL/PyTorch ratios.
+# repeat) so both see the same machine load, then prints per-pair DJL/PyTorch ratios (summarize.py).
 # Needs the packaged CLI (mvn -B -q -DskipTests package at the root, when nobody else builds).
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
@@ -52,6 +52,7 @@ TORCH_LIB="$($PY -c 'import os, torch; print(os.path.join(os.path.dirname(torch.
   echo "torch BLAS: $(env "${TORCH_ENV[@]}" ldd "$TORCH_LIB" | grep -E 'libblas|openblas' | tr -s ' \t' ' ' | paste -sd';')"
   echo "data $DATA, models $MODELS, batches $BATCHES, variants $VARIANTS, repeats $REPEATS, warm-up $WARMUP batches"
 } | tee "$OUT/provenance.txt"
+lscpu > "$OUT/lscpu.txt" 2>/dev/null || true   # summarize.py takes the CPU's peak FLOP rate from it
 
 djl() {
   java "${JVM_FLAGS[@]}" -cp "$CP" ml.frontier.cli.lab.LabSpeedCommand --data "$DATA" --models "$MODELS" \
