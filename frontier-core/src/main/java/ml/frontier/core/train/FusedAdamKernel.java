@@ -8,7 +8,7 @@ import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.IValue;
 import ai.djl.pytorch.jni.JniUtils;
-import ml.frontier.core.model.Engines;
+import ml.frontier.core.engine.Engines;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -11,8 +11,8 @@ import ai.djl.pytorch.jni.IValueUtils;
 import ai.djl.pytorch.jni.JniUtils;
 import ml.frontier.core.FrontierException;
 import ml.frontier.core.data.Dataset;
-import ml.frontier.core.model.Engines;
-import ml.frontier.core.train.Gradients;
+import ml.frontier.core.engine.Engines;
+import ml.frontier.core.engine.Gradients;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
