@@ -213,7 +213,8 @@ def main(out):
               "| data | model | batch | infer img/s PyTorch | infer img/s DJL | DJL/PyTorch infer |", "|---|---|---|---|---|---|"]
     for (data, model, batch) in sorted({k[:3] for k in groups}, key=lambda k: (k[0], k[1] != "mlp", k[1], k[2])):
         pt = med.get((data, model, batch, "pytorch", "torch"))
-        djl = [m["infer_ips"] for k, m in med.items() if k[:4] == (data, model, batch, "djl")]
+        djl = [m["infer_ips"] for k, m in med.items()
+               if k[:4] == (data, model, batch, "djl") and m["infer_ips"] == m["infer_ips"]]  # torchscript: none
         if pt is None or not djl:
             continue
         ips = statistics.median(djl)
