@@ -226,7 +226,7 @@ def main(out):
               "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for k in sorted(med, key=lambda k: (k[0], k[1] != "mlp", k[1], k[2], k[3] != "pytorch", k[4])):
         m = med[k]
-        if m["t_batch"] != m["t_batch"]:  # NaN: the core loop has no phase timers
+        if m["t_batch"] != m["t_batch"]:  # NaN: no phase timers (results made before core had them)
             continue
         lines.append(f"| {k[0]} | {k[1]} | {k[2]} | {k[3]} | {k[4]} | {m['t_batch']:.3f} | {m['t_forward']:.3f} | "
                      f"{m['t_backward']:.3f} | {m['t_optim']:.3f} | {m['t_other']:.3f} | "

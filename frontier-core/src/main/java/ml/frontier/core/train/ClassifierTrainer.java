@@ -57,23 +57,28 @@ public final class ClassifierTrainer {
         try (Adam adam = new Adam(trained, model.manager(), config.learningRate(), 0.9f, 0.999f, 1e-8f, config.clip())) {
             for (int e = 1; e <= config.epochs(); e++) {
                 long t0 = System.nanoTime();
+                StepClock clock = new StepClock();
+                long cpu0 = clock.now();
                 Batches batches = new Batches(train, config.batchSize(), rng);
                 progress.start(String.format(Locale.ROOT, "epoch %d/%d", e, config.epochs()), batches.count());
                 double lossSum = 0;
                 long correct = 0, seen = 0;
                 int b = 0;
+                clock.start();
                 for (Dataset batch : batches) {
-                    float[] stats = step(model, batch, adam);
+                    float[] stats = step(model, batch, adam, clock);
                     lossSum += stats[0] * batch.size();
                     correct += (long) stats[1];
                     seen += batch.size();
                     b++;
                     progress.update(b, String.format(Locale.ROOT, "loss %.4f acc %.4f", lossSum / seen, (double) correct / seen));
+                    clock.skip();
                 }
+                TrainingReport.Phases phases = clock.phases((clock.now() - cpu0) / 1e9);
                 double testAcc = test == null ? Double.NaN : Evaluation.accuracy(new DjlClassifier(model), test);
                 double secs = (System.nanoTime() - t0) / 1e9;
                 TrainingReport.Epoch ep = new TrainingReport.Epoch(e, lossSum / Math.max(1, seen),
-                        (double) correct / Math.max(1, seen), testAcc, secs);
+                        (double) correct / Math.max(1, seen), testAcc, secs, phases);
                 epochs.add(ep);
                 progress.finish(String.format(Locale.ROOT, "epoch %d/%d: loss %.4f, train acc %.4f%s, %.1f s",
                         e, config.epochs(), ep.loss(), ep.trainAccuracy(),
@@ -88,17 +93,20 @@ public final class ClassifierTrainer {
         return new TrainingReport(epochs, (System.nanoTime() - start) / 1e9);
     }
 
-    /** One Adam step on one batch; returns {mean loss, number correct}. */
-    private static float[] step(TrainableModel model, Dataset batch, Adam adam) {
+    /** One Adam step on one batch, its phases timed; returns {mean loss, number correct}. */
+    private static float[] step(TrainableModel model, Dataset batch, Adam adam, StepClock clock) {
         int k = model.numClasses();
         float[] result = Gradients.run(gc -> {
             try (NDManager sub = model.manager().newSubManager()) {
                 NDArray x = sub.create(batch.images().data(), new Shape(batch.images().djlShape()));
                 NDArray y = sub.create(batch.labels()).toType(ai.djl.ndarray.types.DataType.INT64, false).reshape(-1, 1);
+                clock.mark(StepClock.Phase.BATCH); // with the Java copy the iterator made before the step
                 NDArray logits = model.logits(new ParameterStore(sub, false), x, true);
                 // pick each label's log-probability: cheaper than a one-hot product (bench/train)
                 NDArray loss = logits.logSoftmax(1).gather(y, 1).mean().neg();
+                clock.mark(StepClock.Phase.FORWARD);
                 gc.backward(loss);
+                clock.mark(StepClock.Phase.BACKWARD);
                 int correct = 0;
                 int[] pred = ml.frontier.core.classifier.WhiteBoxClassifier.argmax(logits.toFloatArray(), k);
                 for (int i = 0; i < pred.length; i++) {
@@ -109,7 +117,9 @@ public final class ClassifierTrainer {
                 return new float[] {loss.getFloat(), correct};
             }
         });
+        clock.skip();
         adam.step();
+        clock.mark(StepClock.Phase.OPTIMIZER);
         return result;
     }
 }

@@ -14,6 +14,8 @@ import ml.frontier.core.image.ImageBatch;
 import ml.frontier.core.model.Forward;
 import ml.frontier.core.model.NetworkModel;
 import ml.frontier.core.train.Adam;
+import ml.frontier.core.train.StepClock;
+import ml.frontier.core.train.TrainingReport;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,7 +30,7 @@ import java.util.Random;
 final class LabTrainer {
 
     /** What one epoch measured. */
-    record EpochResult(double seconds, double loss, double accuracy, SpeedRow.Phases phases) {}
+    record EpochResult(double seconds, double loss, double accuracy, TrainingReport.Phases phases) {}
 
     private static final int UPLOAD_CHUNK = 8192;
 
@@ -55,7 +57,7 @@ final class LabTrainer {
         if (maxBatches > 0) {
             batches = Math.min(batches, maxBatches);
         }
-        PhaseClock clock = new PhaseClock();
+        StepClock clock = new StepClock();
         long t0 = System.nanoTime();
         long cpu0 = clock.now();
         double lossSum = 0;
@@ -67,7 +69,7 @@ final class LabTrainer {
                 clock.start();
                 allX = upload(epochManager, train.images());
                 allY = epochManager.create(toLong(train.labels()));
-                clock.mark(PhaseClock.Phase.BATCH);
+                clock.mark(StepClock.Phase.BATCH);
             }
             for (int b = 0; b < batches; b++) {
                 int[] idx = Arrays.copyOfRange(order, b * batchSize, Math.min(order.length, (b + 1) * batchSize));
@@ -83,7 +85,7 @@ final class LabTrainer {
     }
 
     private float[] step(NetworkModel model, Dataset train, int[] idx, NDArray allX, NDArray allY,
-                         Adam opt, PhaseClock clock) {
+                         Adam opt, StepClock clock) {
         int k = model.numClasses();
         float[] result = Gradients.run(gc -> {
             try (NDManager sub = model.manager().newSubManager()) {
@@ -104,15 +106,15 @@ final class LabTrainer {
                     x = sub.create(batch.images().data(), new Shape(batch.images().djlShape()));
                     y = variant.pickLoss() ? sub.create(toLong(labels)) : sub.create(labels);
                 }
-                clock.mark(PhaseClock.Phase.BATCH);
+                clock.mark(StepClock.Phase.BATCH);
                 NDArray logits = Forward.logits(model.block(), new ParameterStore(sub, false), x, true);
                 NDArray logp = logits.logSoftmax(1);
                 NDArray loss = variant.pickLoss()
                         ? logp.gather(y.reshape(-1, 1), 1).mean().neg()
                         : logp.mul(y.oneHot(k)).sum().neg().div(idx.length);
-                clock.mark(PhaseClock.Phase.FORWARD);
+                clock.mark(StepClock.Phase.FORWARD);
                 gc.backward(loss);
-                clock.mark(PhaseClock.Phase.BACKWARD);
+                clock.mark(StepClock.Phase.BACKWARD);
                 int[] pred = WhiteBoxClassifier.argmax(logits.toFloatArray(), k);
                 int correct = 0;
                 for (int i = 0; i < pred.length; i++) {
@@ -125,7 +127,7 @@ final class LabTrainer {
         });
         clock.skip();
         opt.step();
-        clock.mark(PhaseClock.Phase.OPTIMIZER);
+        clock.mark(StepClock.Phase.OPTIMIZER);
         return result;
     }
 

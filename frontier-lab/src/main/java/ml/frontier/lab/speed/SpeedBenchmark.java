@@ -74,7 +74,7 @@ public final class SpeedBenchmark {
             Dataset train = data.train();
             double seconds, loss, acc;
             long cpu0;
-            SpeedRow.Phases phases;
+            TrainingReport.Phases phases;
             if (variant == Variant.CORE) {
                 TrainingConfig tc = TrainingConfig.builder().optEpochs(1).optBatchSize(batch)
                         .optLearningRate(config.learningRate()).optSeed(seed).build();
@@ -89,7 +89,7 @@ public final class SpeedBenchmark {
                 seconds = e.seconds();
                 loss = e.loss();
                 acc = e.trainAccuracy();
-                phases = SpeedRow.Phases.NONE;
+                phases = e.phases();
             } else if (variant == Variant.TORCHSCRIPT) {
                 try (TorchScriptStepTrainer trainer = new TorchScriptStepTrainer(
                         config.trainSteps().resolve(spec.architecture() + ".pt"))) {

@@ -1,5 +1,7 @@
 package ml.frontier.lab.speed;
 
+import ml.frontier.core.train.TrainingReport;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -18,12 +20,7 @@ import java.util.Locale;
  */
 public record SpeedRow(String side, String data, String model, int batch, String variant, int repeat,
                        double epochSeconds, double epochCpuSeconds, double trainLoss, double trainAccuracy, int inferBatch,
-                       double inferImagesPerSecond, Phases phases) {
-
-    /** Per-phase CPU seconds of the training thread over one epoch. */
-    public record Phases(double batch, double forward, double backward, double optimizer, double other) {
-        public static final Phases NONE = new Phases(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
-    }
+                       double inferImagesPerSecond, TrainingReport.Phases phases) {
 
     public static final List<String> COLUMNS = List.of("side", "data", "model", "batch", "variant", "repeat",
             "epoch_s", "epoch_cpu_s", "train_loss", "train_acc", "infer_batch", "infer_ips",

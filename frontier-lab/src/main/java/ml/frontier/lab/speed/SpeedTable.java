@@ -1,5 +1,7 @@
 package ml.frontier.lab.speed;
 
+import ml.frontier.core.train.TrainingReport;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -44,7 +46,7 @@ public final class SpeedTable {
                     median(g, SpeedRow::epochSeconds), median(g, SpeedRow::epochCpuSeconds),
                     median(g, SpeedRow::trainLoss),
                     median(g, SpeedRow::trainAccuracy), f.inferBatch(), median(g, SpeedRow::inferImagesPerSecond),
-                    new SpeedRow.Phases(median(g, r -> r.phases().batch()), median(g, r -> r.phases().forward()),
+                    new TrainingReport.Phases(median(g, r -> r.phases().batch()), median(g, r -> r.phases().forward()),
                             median(g, r -> r.phases().backward()), median(g, r -> r.phases().optimizer()),
                             median(g, r -> r.phases().other()))));
         }

@@ -13,6 +13,7 @@ import ml.frontier.core.FrontierException;
 import ml.frontier.core.data.Dataset;
 import ml.frontier.core.engine.Engines;
 import ml.frontier.core.engine.Gradients;
+import ml.frontier.core.train.StepClock;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ final class TorchScriptStepTrainer implements AutoCloseable {
         if (maxBatches > 0) {
             batches = Math.min(batches, maxBatches);
         }
-        PhaseClock clock = new PhaseClock();
+        StepClock clock = new StepClock();
         long t0 = System.nanoTime();
         long cpu0 = clock.now();
         double lossSum = 0;
@@ -72,14 +73,14 @@ final class TorchScriptStepTrainer implements AutoCloseable {
                 clock.phases((clock.now() - cpu0) / 1e9));
     }
 
-    private float[] step(Dataset batch, PhaseClock clock) {
+    private float[] step(Dataset batch, StepClock clock) {
         try (NDManager sub = manager.newSubManager()) {
             NDArray x = sub.create(batch.images().data(), new Shape(batch.images().djlShape()));
             NDArray y = sub.create(batch.labels()).toType(DataType.INT64, false);
-            clock.mark(PhaseClock.Phase.BATCH);
+            clock.mark(StepClock.Phase.BATCH);
             // the step is the module's forward: DJL runs other methods with autograd off
             float[] stats = IValueUtils.forward(block, new NDList(x, y), true).singletonOrThrow().toFloatArray();
-            clock.mark(PhaseClock.Phase.FORWARD); // forward, backward and update: one call
+            clock.mark(StepClock.Phase.FORWARD); // forward, backward and update: one call
             return stats;
         }
     }

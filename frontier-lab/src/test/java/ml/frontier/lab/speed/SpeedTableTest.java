@@ -2,6 +2,8 @@ package ml.frontier.lab.speed;
 
 import org.junit.jupiter.api.Test;
 
+import ml.frontier.core.train.TrainingReport;
+
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,7 +14,7 @@ class SpeedTableTest {
 
     private static SpeedRow row(String model, int batch, int repeat, double secs, double ips) {
         return new SpeedRow("djl", "mnist", model, batch, "core", repeat, secs, 2 * secs, 0.5, 0.9, 256, ips,
-                SpeedRow.Phases.NONE);
+                TrainingReport.Phases.NONE);
     }
 
     @Test
