@@ -18,7 +18,6 @@ import ml.frontier.core.train.StepClock;
 import ml.frontier.core.train.TrainingReport;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -52,16 +51,8 @@ final class LabTrainer {
             p.getValue().freeze(false);
             params.add(p.getValue());
         }
-        int[] order = Dataset.permutation(train.size(), rng);
-        int batches = (train.size() + batchSize - 1) / batchSize;
-        if (maxBatches > 0) {
-            batches = Math.min(batches, maxBatches);
-        }
-        StepClock clock = new StepClock();
-        long t0 = System.nanoTime();
-        long cpu0 = clock.now();
-        double lossSum = 0;
-        long correct = 0, seen = 0;
+        EpochTally tally = new EpochTally();
+        StepClock clock = tally.clock;
         try (NDManager epochManager = model.manager().newSubManager();
              Adam opt = new Adam(params, model.manager(), learningRate, 0.9f, 0.999f, 1e-8f, 0f, variant.adamKernel())) {
             NDArray allX = null, allY = null;
@@ -71,17 +62,11 @@ final class LabTrainer {
                 allY = epochManager.create(toLong(train.labels()));
                 clock.mark(StepClock.Phase.BATCH);
             }
-            for (int b = 0; b < batches; b++) {
-                int[] idx = Arrays.copyOfRange(order, b * batchSize, Math.min(order.length, (b + 1) * batchSize));
-                float[] stats = step(model, train, idx, allX, allY, opt, clock);
-                lossSum += stats[0] * idx.length;
-                correct += (long) stats[1];
-                seen += idx.length;
+            for (int[] idx : EpochTally.batches(train.size(), batchSize, rng, maxBatches)) {
+                tally.add(step(model, train, idx, allX, allY, opt, clock), idx.length);
             }
         }
-        double secs = (System.nanoTime() - t0) / 1e9;
-        return new EpochResult(secs, lossSum / Math.max(1, seen), (double) correct / Math.max(1, seen),
-                clock.phases((clock.now() - cpu0) / 1e9));
+        return tally.result();
     }
 
     private float[] step(NetworkModel model, Dataset train, int[] idx, NDArray allX, NDArray allY,

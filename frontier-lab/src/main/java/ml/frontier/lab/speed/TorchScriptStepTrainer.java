@@ -17,7 +17,6 @@ import ml.frontier.core.train.StepClock;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Random;
 
 /**
@@ -49,28 +48,13 @@ final class TorchScriptStepTrainer implements AutoCloseable {
 
     /** Trains one epoch (or its first {@code maxBatches} batches when positive) in place. */
     LabTrainer.EpochResult epoch(Dataset train, int batchSize, Random rng, int maxBatches) {
-        int[] order = Dataset.permutation(train.size(), rng);
-        int batches = (train.size() + batchSize - 1) / batchSize;
-        if (maxBatches > 0) {
-            batches = Math.min(batches, maxBatches);
-        }
-        StepClock clock = new StepClock();
-        long t0 = System.nanoTime();
-        long cpu0 = clock.now();
-        double lossSum = 0;
-        long correct = 0, seen = 0;
-        for (int b = 0; b < batches; b++) {
-            int[] idx = Arrays.copyOfRange(order, b * batchSize, Math.min(order.length, (b + 1) * batchSize));
-            clock.start();
+        EpochTally tally = new EpochTally();
+        for (int[] idx : EpochTally.batches(train.size(), batchSize, rng, maxBatches)) {
+            tally.clock.start();
             Dataset batch = train.select(idx);
-            float[] stats = Gradients.run(gc -> step(batch, clock)); // autograd needs the recording mode on
-            lossSum += stats[0] * idx.length;
-            correct += (long) stats[1];
-            seen += idx.length;
+            tally.add(Gradients.run(gc -> step(batch, tally.clock)), idx.length); // autograd needs recording on
         }
-        double secs = (System.nanoTime() - t0) / 1e9;
-        return new LabTrainer.EpochResult(secs, lossSum / Math.max(1, seen), (double) correct / Math.max(1, seen),
-                clock.phases((clock.now() - cpu0) / 1e9));
+        return tally.result();
     }
 
     private float[] step(Dataset batch, StepClock clock) {
