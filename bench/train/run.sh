@@ -4,8 +4,11 @@
 #
 #   bench/train/run.sh [--data mnist|fashion] [--models mlp,cnn] [--batches 64,128]
 #                      [--repeats 7] [--variants core,fast] [--threads 2] [--blas-threads 1]
-#                      [--no-pin] [--resume] [--out runs/bench-train]
+#                      [--no-pin] [--resume] [--jvm-extra "-XX:+UseSerialGC"] [--omp-wait passive|active]
+#                      [--out runs/bench-train]
 #
+# --jvm-extra adds JVM flags to the DJL side; --omp-wait sets OMP_WAIT_POLICY on both sides
+# (how the OpenMP team waits between parallel regions: spinning against the JVM's own threads).
 # --resume keeps the runs already in --out (a pair whose two files exist is not run again), so a
 # long grid can finish across sessions.
 # --variants may include torchscript (the same libtorch as DJL, one scripted train step per
@@ -21,7 +24,7 @@ set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 DATA=mnist MODELS=mlp,cnn BATCHES=64,128 REPEATS=7 VARIANTS=core,fast THREADS=2 OUT=runs/bench-train WARMUP=20
-BLAS_THREADS=1 PIN=1 RESUME=0
+BLAS_THREADS=1 PIN=1 RESUME=0 JVM_EXTRA="" OMP_WAIT=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --data) DATA="$2"; shift 2 ;;
@@ -34,8 +37,10 @@ while [ $# -gt 0 ]; do
     --blas-threads) BLAS_THREADS="$2"; shift 2 ;;
     --no-pin) PIN=0; shift ;;
     --resume) RESUME=1; shift ;;
+    --jvm-extra) JVM_EXTRA="$2"; shift 2 ;;
+    --omp-wait) OMP_WAIT="$2"; shift 2 ;;
     --out) OUT="$2"; shift 2 ;;
-    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -51,12 +56,15 @@ CP="$JAR:$ROOT/frontier-cli/target/lib/*"
 # --- the exact settings of each side ---
 JVM_FLAGS=(-Dai.djl.offline=true -Dai.djl.pytorch.num_threads="$THREADS" -Dai.djl.pytorch.num_interop_threads=1
            -XX:MaxDirectMemorySize=512m -Xmx3g)
+read -r -a EXTRA <<< "$JVM_EXTRA"
+JVM_FLAGS+=("${EXTRA[@]}")
 # PyTorch: OpenBLAS (pthread build) with one BLAS thread, chosen for this process only.
 OPENBLAS=/usr/lib/x86_64-linux-gnu/openblas-pthread
 TORCH_ENV=(LD_LIBRARY_PATH="$OPENBLAS" OPENBLAS_NUM_THREADS="$BLAS_THREADS" OMP_NUM_THREADS="$THREADS")
 # Pinning: each side's OpenMP team one thread per core, the same for both (libgomp reads these).
 PIN_ENV=()
 if (( PIN )); then PIN_ENV=(OMP_PROC_BIND=close OMP_PLACES=cores); fi
+if [ -n "$OMP_WAIT" ]; then PIN_ENV+=(OMP_WAIT_POLICY="$OMP_WAIT"); fi
 # The torchscript variant's train steps: generated (22 MB), never committed.
 STEP_ARGS=()
 if [[ ",$VARIANTS," == *,torchscript,* ]]; then
@@ -73,7 +81,7 @@ TORCH_LIB="$($PY -c 'import os, torch; print(os.path.join(os.path.dirname(torch.
   echo "date: $(date -u +%FT%TZ); host: $(nproc) cores; load: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "java: $(java -version 2>&1 | head -1); JVM flags: ${JVM_FLAGS[*]}"
   echo "python: $($PY --version 2>&1); torch: $($PY -c 'import torch; print(torch.__version__)'); env: ${TORCH_ENV[*]}"
-  echo "pinning (both sides): ${PIN_ENV[*]:-none}"
+  echo "OpenMP settings (both sides): ${PIN_ENV[*]:-none}"
   echo "torch BLAS: $(env "${TORCH_ENV[@]}" ldd "$TORCH_LIB" | grep -E 'libblas|openblas' | tr -s ' \t' ' ' | paste -sd';')"
   echo "data $DATA, models $MODELS, batches $BATCHES, variants $VARIANTS, repeats $REPEATS, warm-up $WARMUP batches"
 } | tee -a "$OUT/provenance.txt"
