@@ -25,6 +25,21 @@ public interface Architecture {
     /** Builds the (uninitialised) block. */
     Block build(ModelSpec spec);
 
+    /**
+     * The bundled TorchScript training step that computes this network's forward pass from its
+     * parameters (core's ClassifierTrainer then runs a whole step in one native call), or null.
+     *
+     * @param name the step's resource is {@code step-<name>.pt} in {@code ml/frontier/core/train}
+     * @param dropout1 the rate of the first dropout layer (hyper-parameters the script cannot read)
+     * @param dropout2 the rate of the second
+     */
+    record StepScript(String name, float dropout1, float dropout2) {}
+
+    /** This network's {@link StepScript} under {@code spec}, or null when it has none. */
+    default StepScript stepScript(ModelSpec spec) {
+        return null;
+    }
+
     /** The last layer's weight, which fine-tuning attacks re-initialise and FTLL trains alone. */
     default boolean isLastLayer(String parameterName, Block block) {
         String last = null;

@@ -103,6 +103,12 @@ public final class ModelZoo {
                     .add(Dropout.builder().optRate(drop).build())
                     .add(Linear.builder().setUnits(s.numClasses()).build());
         }
+
+        @Override
+        public StepScript stepScript(ModelSpec s) {
+            float drop = s.getFloat("dropout", 0.2f);
+            return new StepScript("mlp", drop, drop);
+        }
     }
 
     static final class Cnn implements Architecture {
@@ -135,6 +141,11 @@ public final class ModelZoo {
                     .add(Activation::relu)
                     .add(Dropout.builder().optRate(s.getFloat("dropout2", 0.5f)).build())
                     .add(Linear.builder().setUnits(s.numClasses()).build());
+        }
+
+        @Override
+        public StepScript stepScript(ModelSpec s) {
+            return new StepScript("cnn", s.getFloat("dropout1", 0.25f), s.getFloat("dropout2", 0.5f));
         }
     }
 }

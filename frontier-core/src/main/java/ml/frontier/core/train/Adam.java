@@ -148,6 +148,32 @@ public final class Adam implements AutoCloseable {
         }
     }
 
+    /** The parameters, in the order of the moments. */
+    List<Parameter> parameters() {
+        return parameters;
+    }
+
+    /**
+     * Counts one step whose update a {@link ScriptedStep} runs itself (fused, in place on
+     * {@link #firstMoments} and {@link #secondMoments}); returns the new step count t.
+     */
+    long countScriptedStep() {
+        return ++t;
+    }
+
+    List<NDArray> firstMoments() {
+        return List.of(m);
+    }
+
+    List<NDArray> secondMoments() {
+        return List.of(v);
+    }
+
+    /** {lr, β1, β2, ε, clip}: the update's settings, for a scripted step. */
+    float[] settings() {
+        return new float[] {learningRate, beta1, beta2, epsilon, clip};
+    }
+
     /** The kernel in use, after any fallback. */
     public Kernel kernel() {
         return kernel;

@@ -55,6 +55,7 @@ public final class ClassifierTrainer {
         List<TrainingReport.Epoch> epochs = new ArrayList<>();
         long start = System.nanoTime();
         try (Adam adam = new Adam(trained, model.manager(), config.learningRate(), 0.9f, 0.999f, 1e-8f, config.clip())) {
+            ScriptedStep scripted = config.scriptedStep() ? ScriptedStep.of(model, adam) : null;
             for (int e = 1; e <= config.epochs(); e++) {
                 long t0 = System.nanoTime();
                 StepClock clock = new StepClock();
@@ -66,7 +67,8 @@ public final class ClassifierTrainer {
                 int b = 0;
                 clock.start();
                 for (Dataset batch : batches) {
-                    float[] stats = step(model, batch, adam, clock);
+                    float[] stats = scripted != null ? scriptedStep(model, batch, adam, scripted, clock)
+                            : step(model, batch, adam, clock);
                     lossSum += stats[0] * batch.size();
                     correct += (long) stats[1];
                     seen += batch.size();
@@ -91,6 +93,21 @@ public final class ClassifierTrainer {
         }
         model.rehash();
         return new TrainingReport(epochs, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** One step as one scripted call (forward to update: timed as "forward"); returns {mean loss, number correct}. */
+    private static float[] scriptedStep(TrainableModel model, Dataset batch, Adam adam, ScriptedStep scripted,
+                                        StepClock clock) {
+        return Gradients.run(gc -> {
+            try (NDManager sub = model.manager().newSubManager()) {
+                NDArray x = sub.create(batch.images().data(), new Shape(batch.images().djlShape()));
+                NDArray y = sub.create(batch.labels()).toType(ai.djl.ndarray.types.DataType.INT64, false);
+                clock.mark(StepClock.Phase.BATCH);
+                float[] stats = scripted.run(sub, x, y, adam, true);
+                clock.mark(StepClock.Phase.FORWARD);
+                return stats;
+            }
+        });
     }
 
     /** One Adam step on one batch, its phases timed; returns {mean loss, number correct}. */

@@ -4,15 +4,8 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.engine.PtNDManager;
-import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.IValue;
-import ai.djl.pytorch.jni.JniUtils;
-import ml.frontier.core.engine.Engines;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -31,23 +24,6 @@ final class FusedAdamKernel {
     private static final String RESOURCE = "fused-adam.pt";
 
     private FusedAdamKernel() {}
-
-    /** Holder idiom: the module loads once per JVM, on first use; it is stateless and shared. */
-    private static final class Module {
-        static final PtSymbolBlock BLOCK = load();
-
-        private static PtSymbolBlock load() {
-            PtNDManager manager = (PtNDManager) Engines.pytorch().newBaseManager();
-            try (InputStream in = FusedAdamKernel.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException(RESOURCE + " is missing from frontier-core's resources");
-                }
-                return JniUtils.loadModule(manager, in, false, false);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + RESOURCE, e);
-            }
-        }
-    }
 
     /** Whether the fused kernel can update these arrays: float32 PyTorch tensors on the CPU. */
     static boolean supports(List<NDArray> arrays) {
@@ -77,7 +53,7 @@ final class FusedAdamKernel {
             IValue.from((double) eps), IValue.from((double) clip)
         };
         try {
-            Module.BLOCK.forward(args).close();
+            BundledScripts.get(RESOURCE).forward(args).close();
         } finally {
             for (IValue a : args) {
                 a.close();

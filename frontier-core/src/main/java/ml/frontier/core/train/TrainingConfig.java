@@ -8,9 +8,11 @@ import java.util.function.Predicate;
  * @param trainable which parameters (by name) are trained; the others stay frozen (FTLL trains
  *     the last layer only)
  * @param clip element-wise gradient clipping, 0 for none (the IRNN needs it)
+ * @param scriptedStep run each step as one scripted call where the network has one
+ *     ({@link ScriptedStep}); false keeps the eager, op-by-op loop
  */
 public record TrainingConfig(int epochs, int batchSize, float learningRate, long seed, float clip,
-                             Predicate<String> trainable, int evalBatchSize) {
+                             Predicate<String> trainable, int evalBatchSize, boolean scriptedStep) {
 
     public TrainingConfig {
         if (epochs < 0) {
@@ -33,10 +35,13 @@ public record TrainingConfig(int epochs, int batchSize, float learningRate, long
 
     public Builder toBuilder() {
         return new Builder().optEpochs(epochs).optBatchSize(batchSize).optLearningRate(learningRate)
-                .optSeed(seed).optClip(clip).optTrainable(trainable);
+                .optSeed(seed).optClip(clip).optTrainable(trainable).optScriptedStep(scriptedStep);
     }
 
-    /** Builder with the defaults: 3 epochs, batch 64, Adam lr 1e-3, seed 1, no clipping, all trainable. */
+    /**
+     * Builder with the defaults: 3 epochs, batch 64, Adam lr 1e-3, seed 1, no clipping, all
+     * trainable, scripted steps where the network has one.
+     */
     public static final class Builder {
         private int epochs = 3;
         private int batchSize = 64;
@@ -44,6 +49,7 @@ public record TrainingConfig(int epochs, int batchSize, float learningRate, long
         private long seed = 1;
         private float clip;
         private Predicate<String> trainable = n -> true;
+        private boolean scriptedStep = true;
 
         public Builder optEpochs(int v) {
             epochs = v;
@@ -75,8 +81,13 @@ public record TrainingConfig(int epochs, int batchSize, float learningRate, long
             return this;
         }
 
+        public Builder optScriptedStep(boolean v) {
+            scriptedStep = v;
+            return this;
+        }
+
         public TrainingConfig build() {
-            return new TrainingConfig(epochs, batchSize, learningRate, seed, clip, trainable, 500);
+            return new TrainingConfig(epochs, batchSize, learningRate, seed, clip, trainable, 500, scriptedStep);
         }
     }
 }

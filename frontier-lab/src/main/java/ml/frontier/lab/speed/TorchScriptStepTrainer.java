@@ -62,6 +62,7 @@ final class TorchScriptStepTrainer implements AutoCloseable {
             NDArray x = sub.create(batch.images().data(), new Shape(batch.images().djlShape()));
             NDArray y = sub.create(batch.labels()).toType(DataType.INT64, false);
             clock.mark(StepClock.Phase.BATCH);
+            JniUtils.setGraphExecutorOptimize(false); // the interpreter, as core's scripted step runs
             // the step is the module's forward: DJL runs other methods with autograd off
             float[] stats = IValueUtils.forward(block, new NDList(x, y), true).singletonOrThrow().toFloatArray();
             clock.mark(StepClock.Phase.FORWARD); // forward, backward and update: one call
