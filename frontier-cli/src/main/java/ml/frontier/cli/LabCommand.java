@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 ml.frontier.cli.lab.LabTamperCommand.class,
                 ml.frontier.cli.lab.LabSpeedCommand.class,
                 ml.frontier.cli.lab.LabMdganCommand.class,
+                ml.frontier.cli.lab.LabWorkCommand.class,
         })
 public final class LabCommand implements Runnable {
 
