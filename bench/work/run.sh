@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Side-by-side work benchmark: Frontier (DJL) against the same work in PyTorch (Debian python3-torch, OpenBLAS,
-# 1 BLAS thread): FGSM key generation (k keys), marker making (the 'boundary' strategy) and MD-GAN iterations.
+# 1 BLAS thread): FGSM key generation (k keys), marker making (the 'portfolio' strategy) and MD-GAN iterations.
 #
 #   bench/work/run.sh [--tasks keygen,markers,mdgan] [--models mlp,cnn] [--pairs 7] [--threads 2]
-#                     [--keys 100] [--markers 100] [--iterations 50] [--warmup-iterations 10] [--epochs 2]
+#                     [--keys 100] [--markers 100] [--strategy portfolio] [--iterations 50] [--warmup-iterations 10] [--epochs 2]
 #                     [--screened] [--jars DIR] [--out runs/bench-work]
 #
 # Trains each zoo model once (frontier train, embedded MNIST, seed 1) into OUT/models unless it is there, exports
@@ -15,7 +15,7 @@
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
-TASKS=keygen,markers,mdgan MODELS=mlp,cnn PAIRS=7 THREADS=2 KEYS=100 MARKERS=100 ITERATIONS=50 WARMUP_IT=10
+TASKS=keygen,markers,mdgan MODELS=mlp,cnn PAIRS=7 THREADS=2 KEYS=100 MARKERS=100 STRATEGY=portfolio ITERATIONS=50 WARMUP_IT=10
 EPOCHS=2 SCREENED=0 JARS="$ROOT/frontier-cli/target" OUT=runs/bench-work
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -25,13 +25,14 @@ while [ $# -gt 0 ]; do
     --threads) THREADS="$2"; shift 2 ;;
     --keys) KEYS="$2"; shift 2 ;;
     --markers) MARKERS="$2"; shift 2 ;;
+    --strategy) STRATEGY="$2"; shift 2 ;;
     --iterations) ITERATIONS="$2"; shift 2 ;;
     --warmup-iterations) WARMUP_IT="$2"; shift 2 ;;
     --epochs) EPOCHS="$2"; shift 2 ;;
     --screened) SCREENED=1; shift ;;
     --jars) JARS="$2"; shift 2 ;;
     --out) OUT="$2"; shift 2 ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -58,7 +59,7 @@ TORCH_LIB="$($PY -c 'import os, torch; print(os.path.join(os.path.dirname(torch.
   echo "java: $(java -version 2>&1 | head -1); JVM flags: ${JVM_FLAGS[*]}"
   echo "python: $($PY --version 2>&1); torch: $($PY -c 'import torch; print(torch.__version__)'); env: ${TORCH_ENV[*]}; torch.set_num_threads($THREADS)"
   echo "torch BLAS: $(env "${TORCH_ENV[@]}" ldd "$TORCH_LIB" | grep -E 'libblas|openblas' | tr -s ' \t' ' ' | paste -sd';')"
-  echo "tasks $TASKS, models $MODELS, pairs $PAIRS, keys $KEYS (eps 0.1, anchors $((KEYS / 2))), markers $MARKERS (boundary),"\
+  echo "tasks $TASKS, models $MODELS, pairs $PAIRS, keys $KEYS (eps 0.1, anchors $((KEYS / 2))), markers $MARKERS ($STRATEGY),"\
        "MD-GAN $ITERATIONS iterations after $WARMUP_IT (mnist-mlp, N=3, b=32, k=1, L=1), models trained $EPOCHS epochs, seed 1"
 } | tee "$OUT/provenance.txt"
 lscpu > "$OUT/lscpu.txt" 2>/dev/null || true
@@ -91,7 +92,7 @@ djl() {  # pair, task, model
   local args=(--task "$2" --repeat "$1" --out "$OUT/djl-r$1-$2-$3")
   case "$2" in
     keygen) args+=(--model "$OUT/models/$3.frontier" --keys "$KEYS") ;;
-    markers) args+=(--model "$OUT/models/$3.frontier" --markers "$MARKERS") ;;
+    markers) args+=(--model "$OUT/models/$3.frontier" --markers "$MARKERS" --strategy "$STRATEGY") ;;
     mdgan) args+=(--iterations "$ITERATIONS" --warmup-iterations "$WARMUP_IT") ;;
   esac
   if [ "$1" = 0 ] && [ "$2" != mdgan ]; then args+=(--dump); fi  # pair 0: the PyTorch side compares its images
@@ -102,7 +103,7 @@ torch() {  # pair, task, model
   local args=(--task "$2" --repeat "$1" --threads "$THREADS" --out "$OUT/torch-r$1-$2-$3.csv")
   case "$2" in
     keygen) args+=(--weights "$OUT/models/$3-npy" --keys "$KEYS") ;;
-    markers) args+=(--weights "$OUT/models/$3-npy" --markers "$MARKERS") ;;
+    markers) args+=(--weights "$OUT/models/$3-npy" --markers "$MARKERS" --strategy "$STRATEGY") ;;
     mdgan) args+=(--iterations "$ITERATIONS" --warmup-iterations "$WARMUP_IT") ;;
   esac
   if [ -f "$OUT/djl-r$1-$2-$3/images.npy" ]; then args+=(--compare "$OUT/djl-r$1-$2-$3"); fi
@@ -121,7 +122,7 @@ for ((r = 0; r < PAIRS; r++)); do
   if (( SCREENED )) && has "$TASKS" markers; then  # Java only: the generator's screening around the strategy
     for m in ${MODELS//,/ }; do
       java "${JVM_FLAGS[@]}" -cp "$CP" ml.frontier.cli.lab.LabWorkCommand --task markers --screened --model "$OUT/models/$m.frontier" \
-        --markers "$MARKERS" --repeat "$r" --out "$OUT/djl-r$r-screened-$m" 2>&1 | grep -E '^djl ' || true
+        --markers "$MARKERS" --strategy "$STRATEGY" --repeat "$r" --out "$OUT/djl-r$r-screened-$m" 2>&1 | grep -E '^djl ' || true
     done
   fi
 done

@@ -2,15 +2,17 @@
 """PyTorch reference for bench/work/run.sh: the same unit of work as `frontier lab work`, in PyTorch.
 
     torch_work.py --task keygen  --weights DIR --out FILE.csv     FGSM key, k true adversaries + k/2 anchors
-    torch_work.py --task markers --weights DIR --out FILE.csv     100 markers, Frontier's 'boundary' strategy
+    torch_work.py --task markers --weights DIR --out FILE.csv     100 markers, Frontier's 'portfolio' strategy
     torch_work.py --task mdgan   --out FILE.csv                   MD-GAN iterations per second (MNIST-MLP ACGAN)
     torch_work.py --task check   --weights DIR                    logits against the ones Frontier exported
 
 Written from the papers and from Frontier's Java code (ml.frontier.watermark.KeyGenerator,
-ml.frontier.tamper.strategy.BoundaryStrategy / FrontierApproach, ml.frontier.tamper.MarginSensitivity,
+ml.frontier.tamper.strategy.* (PortfolioStrategy: Sensitive, Entropy, Bisection, Boundary; ProjectedAscent,
+FrontierApproach), ml.frontier.tamper.MarginSensitivity,
 ml.frontier.gan.mdgan.*): the same candidates (java.util.Random reproduced bit for bit, so both sides
 shuffle the same images in the same order), chunk sizes, step counts, acceptance rules and passes per
-step. The model's weights are the ones Frontier saved (`frontier lab work --task export`: one .npy per
+step. Java's random draws are memoised: the warm-up unit makes them in Python, the timed unit reads them
+(java.util.Random costs microseconds in Java and milliseconds in a Python loop). The model's weights are the ones Frontier saved (`frontier lab work --task export`: one .npy per
 parameter). Each task runs once untimed (warm-up), then once timed, as on the Java side.
 
 Runs offline with Debian's python3-torch; run it with /usr/bin/python3 (run.sh sets OpenBLAS).
@@ -61,6 +63,32 @@ class JavaRandom:
             u = self.next(31)
             r = u % bound
         return r
+
+    def next_double(self):
+        return ((self.next(26) << 27) + self.next(27)) * 2.0 ** -53
+
+    def next_gaussian(self):
+        """The legacy polar method java.util.Random still uses."""
+        if self.spare is not None:
+            g, self.spare = self.spare, None
+            return g
+        while True:
+            v1, v2 = 2 * self.next_double() - 1, 2 * self.next_double() - 1
+            q = v1 * v1 + v2 * v2
+            if 0 < q < 1:
+                break
+        f = math.sqrt(-2 * math.log(q) / q)
+        self.spare = v2 * f
+        return v1 * f
+
+
+_DRAWS = {}  # Java's draws by (what, seed, n): the warm-up unit fills it, the timed unit reads it (see README)
+
+
+def memo(key, make):
+    if key not in _DRAWS:
+        _DRAWS[key] = make()
+    return _DRAWS[key]
 
 
 def permutation(n, rng):
@@ -135,7 +163,7 @@ def keygen(model, tx, ty, k=100, anchors=50, eps=0.1, candidate_factor=50, seed=
     """k true adversaries (FGSM flips the label) and up to `anchors` false ones (it does not), from the training
     images in the seed's order, chunk by chunk of 256: predict, keep the correct ones (at most 50·k candidates in
     all), one FGSM gradient pass over them, predict again. Then the key order and the coins."""
-    order = torch.tensor(permutation(tx.shape[0], JavaRandom(seed)))
+    order = torch.tensor(memo(("perm", seed, tx.shape[0]), lambda: permutation(tx.shape[0], JavaRandom(seed))))
     xs, ys = tx[order], ty[order]
     true_adv, false_adv = [], []
     candidates, max_candidates = 0, candidate_factor * k
@@ -160,7 +188,8 @@ def keygen(model, tx, ty, k=100, anchors=50, eps=0.1, candidate_factor=50, seed=
     if len(true_adv) < k:
         sys.exit(f"keygen: only {len(true_adv)} true adversaries among {candidates} candidates")
     every = true_adv + false_adv
-    key_order = permutation(len(every), JavaRandom(seed ^ 0x5DEECE66D))
+    key_order = memo(("perm", seed ^ 0x5DEECE66D, len(every)),
+                     lambda: permutation(len(every), JavaRandom(seed ^ 0x5DEECE66D)))
     images = torch.stack([every[j][0] for j in key_order])
     labels = [every[j][1] for j in key_order]
     coins = secrets.SystemRandom()  # Frontier's default: a SecureRandom
@@ -307,18 +336,194 @@ def approach(model, x, target=1.5, max_distance=3.0, bisections=24):
 def boundary_markers(model, pool, count=100, seed=1, oversample=1.5):
     """BoundaryStrategy.generate: ⌈1.5·count⌉ pool images in the seed's order, descended chunk by chunk of 256
     until `count` converge, then moved to 1.5 × their floor and labelled by the model."""
-    p = permutation(pool.shape[0], JavaRandom(seed))
-    cand = pool[torch.tensor(p[:min(pool.shape[0], math.ceil(count * oversample))])]
+    cand = draw(pool, math.ceil(count * oversample), seed)
     kept = []
     for start in range(0, cand.shape[0], CHUNK):
         if len(kept) >= count:
             break
         x, _, done = descend(model, cand[start:start + CHUNK])
         kept.extend(x[i] for i in done.nonzero().flatten().tolist()[:count - len(kept)])
-    out = torch.stack(kept)
-    out = torch.cat([approach(model, out[i:i + CHUNK]) for i in range(0, out.shape[0], CHUNK)])
-    labels = torch.cat([logits(model, out[i:i + 256]).argmax(1) for i in range(0, out.shape[0], 256)])
-    return out, labels
+    out = approach_all(model, torch.stack(kept))
+    return out, predict_all(model, out, 256)
+
+
+def draw(pool, n, seed):
+    """Candidates.draw: the first n of the pool in the seed's permutation."""
+    p = memo(("perm", seed, pool.shape[0]), lambda: permutation(pool.shape[0], JavaRandom(seed)))
+    return pool[torch.tensor(p[:min(n, pool.shape[0])])]
+
+
+def top(scores, count):
+    """ProjectedAscent.top: indices of the `count` highest finite scores, best first (a stable sort)."""
+    finite = [i for i in range(len(scores)) if scores[i] > float("-inf")]
+    return sorted(finite, key=lambda i: -scores[i])[:count]
+
+
+def features_and_logits(model, x):
+    """Forward.withFeatures: the input of the last layer and the logits."""
+    h = model.net[:-1](x)
+    return h, model.net[-1](h)
+
+
+def ascend(model, start, objective, scores, steps, step_size, radius, min_margin):
+    """ProjectedAscent.run over chunks of 256: `steps` normalised L2 steps of the objective (one input-gradient
+    pass each), projected onto the L2 ball around the start and [0,1], one forward pass per iterate (and what the
+    score needs); each image keeps its best iterate whose margin is ≥ min_margin."""
+    imgs, labs, scs = [], [], []
+    for c in range(0, start.shape[0], CHUNK):
+        centre = start[c:c + CHUNK]
+        n = centre.shape[0]
+        x = centre.clone()
+        best, best_score = centre.clone(), torch.full((n,), float("-inf"), dtype=torch.float64)
+        best_label = torch.zeros(n, dtype=torch.long)
+
+        def keep(x, z):
+            sc = scores(x, z)
+            ok = (top_margins(z).double() >= min_margin) & (sc > best_score)
+            best_score[ok], best_label[ok], best[ok] = sc[ok], z.argmax(1)[ok], x[ok]
+
+        z = logits(model, centre)
+        keep(x, z)
+        for _ in range(steps):
+            PASSES["input-gradient"] += 1
+            xg = x.detach().clone().requires_grad_(True)
+            h, out = features_and_logits(model, xg)
+            g = torch.autograd.grad(objective(z, h, out), xg)[0]
+            g = torch.where(((x <= 0) & (g < 0)) | ((x >= 1) & (g > 0)), torch.zeros_like(g), g)
+            norm = g.flatten(1).double().norm(dim=1).view(-1, 1, 1, 1)
+            f = torch.where(norm > 0, step_size / norm, torch.zeros_like(norm))
+            nxt = (x.double() + f * g.double()).clamp(0, 1).float()
+            d = (nxt.double() - centre.double()).flatten(1).norm(dim=1).view(-1, 1, 1, 1)
+            k = torch.where(d > radius, radius / d, torch.ones_like(d))
+            x = (centre.double() + k * (nxt.double() - centre.double())).clamp(0, 1).float()
+            z = logits(model, x)
+            keep(x, z)
+        imgs.append(best)
+        labs.append(best_label)
+        scs.append(best_score)
+    return torch.cat(imgs), torch.cat(labs), torch.cat(scs)
+
+
+def approach_all(model, x):
+    """StrategySupport.approach: FrontierApproach chunk by chunk of 256."""
+    if x.shape[0] == 0:
+        return x
+    return torch.cat([approach(model, x[i:i + CHUNK]) for i in range(0, x.shape[0], CHUNK)])
+
+
+def predict_all(model, x, batch):
+    return torch.cat([logits(model, x[i:i + batch]).argmax(1) for i in range(0, x.shape[0], batch)])
+
+
+def sensitive_markers(model, pool, count, seed, steps=40, step_size=0.1, radius=1.5, min_margin=0.002, oversample=2):
+    """SensitiveStrategy: ascent of ‖1 − K·softmax(z)‖² · (‖h‖² + 1) (the last layer's weight-gradient norm),
+    every candidate moved to 1.5 × its floor, the `count` smallest weight-space margins kept."""
+    cand = draw(pool, math.ceil(count * oversample), seed)
+    k = 10
+
+    def objective(_, h, out):
+        a = (out.softmax(1) * -k + 1).square().sum(1)
+        return (a * (h.flatten(1).square().sum(1) + 1)).sum()
+
+    def scores(x, z):
+        PASSES["forward"] += 1  # DjlClassifier.features: one more forward pass
+        with torch.no_grad():
+            h = model.net[:-1](x).flatten(1).double()
+        a = (1 - k * z.double().softmax(1)).square().sum(1)
+        return a * (h.square().sum(1) + 1)
+
+    imgs, _, _ = ascend(model, cand, objective, scores, steps, step_size, radius, min_margin)
+    near = approach_all(model, imgs)
+    s = margin_sensitivity(model, near)
+    closeness = [float(np.float32(-(e[0] / e[4]) if e[4] > 0 else float("-inf"))) for e in s]
+    best = near[torch.tensor(top(closeness, count), dtype=torch.long)]
+    return best, predict_all(model, best, 256)
+
+
+def top_mask(z, top_k=2):
+    return torch.zeros_like(z).scatter(1, z.topk(top_k, 1).indices, 1.0)
+
+
+def entropy_markers(model, pool, count, seed, top_k=2, steps=100, step_size=0.05, radius=2.0, min_margin=0.002,
+                    oversample=1.5):
+    """EntropyStrategy (IBSF): ascent of the entropy of the renormalised top-2 probabilities, the `count` of
+    highest entropy moved to 1.5 × their floor."""
+    cand = draw(pool, math.ceil(count * oversample), seed)
+
+    def objective(z, _, out):
+        mask = top_mask(z, top_k)
+        lp = (out + (mask - 1) * 1e4).log_softmax(1)
+        return -(lp.exp() * lp * mask).sum()
+
+    def scores(_, z):
+        mask = top_mask(z, top_k).bool()
+        lp = z.double().masked_fill(~mask, float("-inf")).log_softmax(1)
+        p = lp.exp()
+        return -(torch.where(mask & (p > 0), p * lp, torch.zeros_like(p))).sum(1)
+
+    imgs, _, sc = ascend(model, cand, objective, scores, steps, step_size, radius, min_margin)
+    best = approach_all(model, imgs[torch.tensor(top(sc.tolist(), count), dtype=torch.long)])
+    return best, predict_all(model, best, 256)
+
+
+RADII = [0.5, 1, 2, 4, 8, 12, 16]
+
+
+def bisection_markers(model, pool, count, seed, tolerance=1e-2, pool_factor=4):
+    """BisectionStrategy: a random direction per natural image, the first radius at which the label changes, the
+    nearest `pairs` bisected to the tolerance (forward passes at batch 64), both ends kept, then moved to 1.5 ×
+    their floor."""
+    pairs = (count + 1) // 2
+    cand = draw(pool, math.ceil(pairs * pool_factor), seed)
+    n, size = cand.shape[0], cand[0].numel()
+    y = predict_all(model, cand, 64)
+
+    def directions():
+        rng = JavaRandom(seed ^ 0x5DEECE66D)
+        d = np.empty((n, size), dtype=np.float32)
+        for i in range(n):
+            d[i] = [rng.next_gaussian() for _ in range(size)]
+            d[i] /= np.float32(math.sqrt(float((d[i].astype(np.float64) ** 2).sum())))
+        return torch.from_numpy(d).view_as(cand)
+
+    direction = memo(("gauss", seed ^ 0x5DEECE66D, n, size), directions)
+    along = lambda idx, t: (cand[idx].double() + t.view(-1, 1, 1, 1) * direction[idx].double()).clamp(0, 1).float()
+    reach = torch.full((n,), float("inf"), dtype=torch.float64)
+    for r in RADII:
+        idx = torch.isinf(reach).nonzero().flatten()
+        if idx.numel() == 0:
+            break
+        got = predict_all(model, along(idx, torch.full((idx.numel(),), float(r), dtype=torch.float64)), 64)
+        flip = idx[got != y[idx]]
+        reach[flip] = float(r)
+    finite = [i for i in range(n) if math.isfinite(reach[i])]
+    near = torch.tensor(sorted(finite, key=lambda i: float(reach[i]))[:pairs], dtype=torch.long)
+    lo, hi = torch.zeros(n, dtype=torch.float64), reach.clone()
+    for _ in range(64):
+        idx = near[(hi[near] - lo[near]) > tolerance]
+        if idx.numel() == 0:
+            break
+        mid = (lo[idx] + hi[idx]) / 2
+        same = predict_all(model, along(idx, mid), 64) == y[idx]
+        lo[idx[same]] = mid[same]
+        hi[idx[~same]] = mid[~same]
+    both = near.repeat_interleave(2)
+    ends = torch.stack([lo[near], hi[near]], 1).flatten()
+    markers = along(both, ends)[:count]
+    markers = approach_all(model, markers)
+    return markers, predict_all(model, markers, 64)
+
+
+def boundary_pair(model, pool, count, seed):
+    return boundary_markers(model, pool, count=count, seed=seed)
+
+
+def portfolio_markers(model, pool, count=100, seed=1):
+    """PortfolioStrategy.defaults: sensitive, entropy, bisection, boundary, ⌈count/4⌉ each (seed + 7919·p)."""
+    share = -(-count // 4)
+    parts = [sensitive_markers, entropy_markers, bisection_markers, boundary_pair]
+    got = [f(model, pool, share, seed + 7919 * p) for p, f in enumerate(parts)]
+    return torch.cat([g[0] for g in got]), torch.cat([g[1] for g in got])
 
 
 # ---------------------------------------------------------------- MD-GAN (in process, MNIST-MLP ACGAN)
@@ -449,6 +654,8 @@ def main():
     ap.add_argument("--keys", type=int, default=100)
     ap.add_argument("--eps", type=float, default=0.1)
     ap.add_argument("--markers", type=int, default=100)
+    ap.add_argument("--strategy", default="portfolio", choices=["boundary", "portfolio", "sensitive", "entropy",
+                                                                "bisection"])
     ap.add_argument("--iterations", type=int, default=50)
     ap.add_argument("--warmup-iterations", type=int, default=10)
     ap.add_argument("--workers", type=int, default=3)
@@ -479,7 +686,9 @@ def main():
         if a.task == "keygen":
             work = lambda: keygen(model, tx, ty, k=a.keys, anchors=a.keys // 2, eps=a.eps, seed=a.seed)
         else:
-            work = lambda: boundary_markers(model, vx, count=a.markers, seed=a.seed)
+            make = {"boundary": boundary_markers, "portfolio": portfolio_markers, "sensitive": sensitive_markers,
+                    "entropy": entropy_markers, "bisection": bisection_markers}[a.strategy]
+            work = lambda: make(model, vx, a.markers, a.seed)
         if not a.no_warmup:
             work()
         for k in PASSES:
@@ -493,7 +702,7 @@ def main():
         if a.task == "keygen":
             row = ["keygen", arch, "coin", a.repeat, secs, cpu, a.keys, got[2]]
         else:
-            row = ["markers", arch, "boundary", a.repeat, secs, cpu, got[0].shape[0], f"{got[0].shape[0]} markers"]
+            row = ["markers", arch, a.strategy, a.repeat, secs, cpu, got[0].shape[0], f"{got[0].shape[0]} markers"]
     else:
         gan = MdGan(tx, ty, workers=a.workers, batch=a.batch, seed=a.seed)
         it = 1

@@ -60,8 +60,9 @@ public final class LabWorkCommand implements Callable<Integer> {
     float eps;
     @Option(names = "--markers", defaultValue = "100", description = "markers: how many (default: ${DEFAULT-VALUE}).")
     int markers;
-    @Option(names = "--strategy", defaultValue = "boundary",
-            description = "markers: the strategy (default: ${DEFAULT-VALUE}, the one torch_work.py reproduces).")
+    @Option(names = "--strategy", defaultValue = "portfolio",
+            description = "markers: the strategy (default: ${DEFAULT-VALUE}, as frontier tamper mark; torch_work.py "
+                    + "reproduces it and its parts sensitive, entropy, bisection, boundary).")
     String strategy;
     @Option(names = "--screened", description = "markers: the whole MarkerGenerator (margin floor, in-process benign "
             + "re-deployments, selection) around the strategy: Java only, PyTorch has no counterpart.")
