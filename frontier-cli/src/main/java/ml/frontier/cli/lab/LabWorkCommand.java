@@ -96,6 +96,7 @@ public final class LabWorkCommand implements Callable<Integer> {
                 try (NetworkModel m = load()) {
                     export(m, tt, out);
                     o.println("wrote " + m.parameterNames().size() + " parameters and reference logits to " + out);
+                    lab.json().print(java.util.Map.of("parameters", m.parameterNames().size(), "dir", out.toString()));
                 }
                 return 0;
             }
@@ -154,6 +155,7 @@ public final class LabWorkCommand implements Callable<Integer> {
         rows.forEach(r -> o.println("djl " + r));
         Path csv = out.resolve("runs.csv");
         Files.writeString(csv, HEADER + "\n" + String.join("\n", rows.stream().map(r -> "djl," + r).toList()) + "\n");
+        lab.json().print(java.util.Map.of("csv", csv.toString(), "rows", rows, "seed", seed));
         return 0;
     }
 
