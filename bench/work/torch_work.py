@@ -580,7 +580,7 @@ class MdGan:
         perm = torch.randperm(train_x.shape[0], generator=self.rng)
         m = train_x.shape[0] // workers
         self.shards = [(train_x[perm[i * m:(i + 1) * m]], train_y[perm[i * m:(i + 1) * m]]) for i in range(workers)]
-        self.order = [torch.randperm(m, generator=self.rng) for _ in range(workers)]
+        self.order = [torch.randperm(m, generator=self.rng).tolist() for _ in range(workers)]
         self.next = [0] * workers
         self.per_round = max(1, -(-m // batch))  # ⌈m·E/b⌉ with E = 1
         self.swap_rng = np.random.default_rng(seed)
@@ -591,9 +591,9 @@ class MdGan:
         idx = []
         for _ in range(self.b):
             if self.next[w] == x.shape[0]:
-                self.order[w] = torch.randperm(x.shape[0], generator=self.rng)
+                self.order[w] = torch.randperm(x.shape[0], generator=self.rng).tolist()
                 self.next[w] = 0
-            idx.append(int(self.order[w][self.next[w]]))
+            idx.append(self.order[w][self.next[w]])
             self.next[w] += 1
         idx = torch.tensor(idx)
         return x[idx], y[idx]
