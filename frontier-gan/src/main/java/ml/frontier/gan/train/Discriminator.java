@@ -52,8 +52,7 @@ public final class Discriminator implements AutoCloseable {
                 ParameterStore ps = new ParameterStore(sub, false);
                 NDArray xr = sub.create(real.images().data(), new Shape(real.images().djlShape()));
                 NDArray xf = sub.create(fake, shape(fakeLabels.length));
-                NDArray l = GanLosses.discriminator(net.forward(ps, xr, true), real.labels(),
-                        net.forward(ps, xf, true), fakeLabels, sub);
+                NDArray l = GanLosses.discriminator(net.forward(ps, xr, true), real.labels(), net.forward(ps, xf, true), sub);
                 gc.backward(l);
                 return l.getFloat();
             }

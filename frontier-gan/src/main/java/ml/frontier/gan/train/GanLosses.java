@@ -7,9 +7,14 @@ import ai.djl.ndarray.NDManager;
  * ACGAN losses on a discriminator output of {@code N × (1 + classes)}: column 0 is the
  * real/fake logit, the rest are class logits. All are means over the batch.
  *
- * <p>The discriminator minimises BCE(real, 1) + CE(class | real) + BCE(fake, 0) + CE(class | fake),
- * i.e. maximises the paper's Ã + B̃ plus the ACGAN class terms (natural logarithms: the paper's
- * base 2 only rescales the loss, which Adam ignores). The generator minimises either the
+ * <p>The discriminator minimises BCE(real, 1) + BCE(fake, 0) + 2·CE(class | real), i.e. maximises
+ * the paper's Ã + B̃ plus the ACGAN class term on real samples only (natural logarithms: the
+ * paper's base 2 only rescales the loss, which Adam ignores). This is the Keras ACGAN the paper
+ * builds on: it gives the generated samples' class term weight 0 and the real ones' weight 2, so
+ * that D's classifier learns digits only, not whatever the generator happens to emit per class.
+ * Measured (issue 15; standalone MNIST-MLP, b = 32, 2,000 iterations): the scoring classifier read
+ * the requested class in 67% of the samples with the fake-sample class term, 86% without it. The
+ * generator minimises either the
  * non-saturating BCE(D(G(z)), 1) + CE(y | G(z)) or the paper's minimax
  * −BCE(D(G(z)), 0) + CE(y | G(z)) = mean log(1 − D(G(z))) + CE; the MD-GAN feedback is the
  * gradient of the chosen generator loss with respect to each generated sample.
@@ -36,10 +41,9 @@ public final class GanLosses {
         return out.get(":, 0");
     }
 
-    /** The discriminator's loss on a real batch and a fake batch. */
-    public static NDArray discriminator(NDArray realOut, int[] realLabels, NDArray fakeOut, int[] fakeLabels, NDManager m) {
-        return bce(realFake(realOut), 1f).add(classLoss(realOut, realLabels, m))
-                .add(bce(realFake(fakeOut), 0f)).add(classLoss(fakeOut, fakeLabels, m));
+    /** The discriminator's loss on a real batch and a fake batch: the class term counts the real batch only, twice. */
+    public static NDArray discriminator(NDArray realOut, int[] realLabels, NDArray fakeOut, NDManager m) {
+        return bce(realFake(realOut), 1f).add(bce(realFake(fakeOut), 0f)).add(classLoss(realOut, realLabels, m).mul(2f));
     }
 
     /** The non-saturating generator loss on the discriminator's output for generated samples. */
