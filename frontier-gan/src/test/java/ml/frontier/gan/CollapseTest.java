@@ -4,7 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ml.frontier.core.model.Engines;
+import ml.frontier.core.engine.Engines;
 import ml.frontier.gan.mdgan.MdGanConfig;
 import ml.frontier.gan.mdgan.MdGanServer;
 import ml.frontier.gan.nets.ClassCode;
